@@ -4,11 +4,12 @@ package catalog
 
 // Commune is a French commune as customers name it, by name or postal code.
 type Commune struct {
-	ID         int64
-	Name       string
-	PostalCode string // five digits, kept as text ("06000")
-	Latitude   *float64
-	Longitude  *float64
+	ID          int64
+	Name        string
+	PostalCode  string // the smallest of its postal codes, five digits ("06000")
+	Departement string // "13", "2A", "974"
+	Latitude    *float64
+	Longitude   *float64
 }
 
 // Merchant is a shop or producer that takes orders.

@@ -16,6 +16,10 @@ var ErrNotFound = errors.New("not found")
 
 var postalCode = regexp.MustCompile(`^[0-9]{5}$`)
 
+// communeColumns selects a commune and its smallest postal code.
+const communeColumns = `c.id, c.name, c.departement, c.latitude, c.longitude,
+	(SELECT min(postal_code) FROM commune_postal_codes p WHERE p.commune_id = c.id)`
+
 // FindCommunes returns the communes whose postal code is query, or whose
 // folded name is the folded query; the best-known first.
 func FindCommunes(ctx context.Context, db postgres.DBTX, query string) ([]Commune, error) {
@@ -26,18 +30,19 @@ func FindCommunes(ctx context.Context, db postgres.DBTX, query string) ([]Commun
 	var rows pgx.Rows
 	var err error
 	if postalCode.MatchString(folded) {
-		rows, err = db.Query(ctx, `SELECT id, name, postal_code, latitude, longitude
-			FROM communes WHERE postal_code = $1 ORDER BY name`, folded)
+		rows, err = db.Query(ctx, `SELECT `+communeColumns+` FROM communes c
+			WHERE c.id IN (SELECT commune_id FROM commune_postal_codes WHERE postal_code = $1)
+			ORDER BY c.name`, folded)
 	} else {
-		rows, err = db.Query(ctx, `SELECT id, name, postal_code, latitude, longitude
-			FROM communes WHERE name_folded = $1 ORDER BY postal_code`, folded)
+		rows, err = db.Query(ctx, `SELECT `+communeColumns+` FROM communes c
+			WHERE c.name_folded = $1 ORDER BY c.departement`, folded)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("find communes %q: %w", query, err)
 	}
 	communes, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Commune, error) {
 		var c Commune
-		err := r.Scan(&c.ID, &c.Name, &c.PostalCode, &c.Latitude, &c.Longitude)
+		err := r.Scan(&c.ID, &c.Name, &c.Departement, &c.Latitude, &c.Longitude, &c.PostalCode)
 		return c, err
 	})
 	if err != nil {
@@ -57,15 +62,15 @@ func scanMerchant(r pgx.CollectableRow) (Merchant, error) {
 }
 
 // MerchantsNearCommune returns the merchants of the commune, then those of
-// the same département (the first two digits of the postal code), closest
-// first when coordinates are known, at most limit of them.
+// the same département, closest first when coordinates are known, at most
+// limit of them.
 func MerchantsNearCommune(ctx context.Context, db postgres.DBTX, communeID int64, limit int) ([]Merchant, error) {
 	rows, err := db.Query(ctx, `
 		SELECT `+merchantColumns+`
 		FROM merchants m
 		JOIN communes c ON c.id = m.commune_id
 		JOIN communes home ON home.id = $1
-		WHERE m.commune_id = $1 OR left(c.postal_code, 2) = left(home.postal_code, 2)
+		WHERE m.commune_id = $1 OR c.departement = home.departement
 		ORDER BY m.commune_id <> $1,
 			(c.latitude - home.latitude)^2 + (c.longitude - home.longitude)^2 NULLS LAST,
 			m.name

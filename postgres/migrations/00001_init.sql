@@ -1,17 +1,25 @@
 -- +goose Up
 
 -- Communes known to the product. A commune is matched by its folded name
--- (lower case, no accents, hyphens as spaces) or by its postal code.
+-- (lower case, no accents, hyphens as spaces) or by one of its postal codes.
+-- The département is the first two digits of the postal code (three for
+-- overseas communes, 97x and 98x).
 CREATE TABLE communes (
     id          bigserial PRIMARY KEY,
     name        text NOT NULL,
     name_folded text NOT NULL,
-    postal_code text NOT NULL CHECK (postal_code ~ '^[0-9]{5}$'),
+    departement text NOT NULL,
     latitude    double precision,
     longitude   double precision,
-    UNIQUE (name_folded, postal_code)
+    UNIQUE (name_folded, departement)
 );
-CREATE INDEX communes_postal_code ON communes (postal_code);
+
+-- A postal code may serve several communes, and a commune may have several.
+CREATE TABLE commune_postal_codes (
+    postal_code text NOT NULL CHECK (postal_code ~ '^[0-9]{5}$'),
+    commune_id  bigint NOT NULL REFERENCES communes (id),
+    PRIMARY KEY (postal_code, commune_id)
+);
 
 CREATE TABLE merchants (
     id                 bigserial PRIMARY KEY,
@@ -126,4 +134,4 @@ CREATE TABLE poller_offsets (
 
 -- +goose Down
 DROP TABLE poller_offsets, outbox, order_lines, orders, inbound_messages,
-    conversations, products, merchants, communes;
+    conversations, products, merchants, commune_postal_codes, communes;
