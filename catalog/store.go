@@ -40,15 +40,17 @@ func FindCommunes(ctx context.Context, db postgres.DBTX, query string) ([]Commun
 	if err != nil {
 		return nil, fmt.Errorf("find communes %q: %w", query, err)
 	}
-	communes, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Commune, error) {
-		var c Commune
-		err := r.Scan(&c.ID, &c.Name, &c.Departement, &c.Latitude, &c.Longitude, &c.PostalCode)
-		return c, err
-	})
+	communes, err := pgx.CollectRows(rows, scanCommune)
 	if err != nil {
 		return nil, fmt.Errorf("find communes %q: %w", query, err)
 	}
 	return communes, nil
+}
+
+func scanCommune(r pgx.CollectableRow) (Commune, error) {
+	var c Commune
+	err := r.Scan(&c.ID, &c.Name, &c.Departement, &c.Latitude, &c.Longitude, &c.PostalCode)
+	return c, err
 }
 
 const merchantColumns = `m.id, m.ref, m.name, m.category, m.phone, m.commune_id, c.name,
@@ -210,4 +212,20 @@ func PutBackStock(ctx context.Context, db postgres.DBTX, productID int64, q Quan
 		return fmt.Errorf("put back stock of product %d: %w", productID, err)
 	}
 	return nil
+}
+
+// GetCommune returns the commune with the id, or ErrNotFound.
+func GetCommune(ctx context.Context, db postgres.DBTX, id int64) (Commune, error) {
+	rows, err := db.Query(ctx, `SELECT `+communeColumns+` FROM communes c WHERE c.id = $1`, id)
+	if err != nil {
+		return Commune{}, fmt.Errorf("get commune %d: %w", id, err)
+	}
+	c, err := pgx.CollectExactlyOneRow(rows, scanCommune)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return Commune{}, fmt.Errorf("get commune %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Commune{}, fmt.Errorf("get commune %d: %w", id, err)
+	}
+	return c, nil
 }

@@ -1,9 +1,5 @@
-// Package sms connects Twilio Programmable Messaging to the dispatcher: the
-// inbound webhook, checked with Twilio's request signature, and a Sender
-// through Twilio's Messages API.
+// Package sms connects Twilio Programmable Messaging to the dispatcher:
+// Webhook receives incoming SMS on POST /webhooks/twilio/sms and checks
+// Twilio's request signature, and Sender sends replies through Twilio's
+// Messages API. Package twiliotest fakes that API for tests.
 package sms
-
-import (
-	_ "github.com/nyaruka/phonenumbers"
-	_ "github.com/twilio/twilio-go"
-)

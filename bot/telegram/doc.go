@@ -1,5 +1,10 @@
-// Package telegram connects the Telegram Bot API to the dispatcher: a long
-// polling loop for updates and a Sender for outbound messages.
+// Package telegram connects the Telegram Bot API to the dispatcher: a
+// long-polling Poller that hands each update to a bot.Handler and stores
+// the next offset in PostgreSQL only once the update is handled, and a
+// Sender that delivers outbound messages with inline keyboards.
+//
+// It uses github.com/go-telegram-bot-api/telegram-bot-api/v5, whose
+// errors from net/http contain the request URL and so the bot token.
+// Every error this package returns or logs has the token replaced by
+// "***".
 package telegram
-
-import _ "github.com/go-telegram-bot-api/telegram-bot-api/v5"

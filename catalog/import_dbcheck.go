@@ -1,0 +1,77 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/drivelocal/drivelocal/postgres"
+)
+
+// checkAgainstDatabase adds to errs the lines that the files alone cannot
+// prove wrong: products of a merchant that neither the merchants file nor
+// the database has, and merchants whose phone belongs to another merchant
+// of the database.
+func checkAgainstDatabase(ctx context.Context, db postgres.DBTX, mf merchantFile, pf productFile, errs *errorList) error {
+	existing, err := existingMerchantRefs(ctx, db, pf.merchantRefsOutsideFile(mf))
+	if err != nil {
+		return err
+	}
+	pf.checkMerchantRefs(mf, existing, errs)
+	return checkPhoneOwners(ctx, db, mf, errs)
+}
+
+func existingMerchantRefs(ctx context.Context, db postgres.DBTX, refs []string) (map[string]bool, error) {
+	existing := map[string]bool{}
+	if len(refs) == 0 {
+		return existing, nil
+	}
+	rows, err := db.Query(ctx, `SELECT ref FROM merchants WHERE ref = ANY($1)`, refs)
+	if err != nil {
+		return nil, fmt.Errorf("look up merchant refs: %w", err)
+	}
+	found, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("look up merchant refs: %w", err)
+	}
+	for _, ref := range found {
+		existing[ref] = true
+	}
+	return existing, nil
+}
+
+// checkPhoneOwners reports the merchants whose phone is registered to a
+// merchant of the database that the file does not list. A phone may move
+// between two merchants of the file.
+func checkPhoneOwners(ctx context.Context, db postgres.DBTX, mf merchantFile, errs *errorList) error {
+	if len(mf.rows) == 0 {
+		return nil
+	}
+	phones := make([]string, 0, len(mf.rows))
+	for _, m := range mf.rows {
+		phones = append(phones, m.phone)
+	}
+	rows, err := db.Query(ctx, `SELECT phone, ref FROM merchants WHERE phone = ANY($1)`, phones)
+	if err != nil {
+		return fmt.Errorf("look up merchant phones: %w", err)
+	}
+	owners := map[string]string{} // phone → ref
+	var phoneNumber, ref string
+	_, err = pgx.ForEachRow(rows, []any{&phoneNumber, &ref}, func() error {
+		owners[phoneNumber] = ref
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("look up merchant phones: %w", err)
+	}
+	for _, m := range mf.rows {
+		owner, taken := owners[m.phone]
+		if _, ownerInFile := mf.refLines[owner]; !taken || owner == m.ref || ownerInFile {
+			continue
+		}
+		errs.add(mf.table.errorAt(csvRow{line: m.line}, "telephone", msgPhoneTaken,
+			map[string]any{"Value": m.phone, "Ref": owner}))
+	}
+	return nil
+}

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/drivelocal/drivelocal/bot"
+	"github.com/drivelocal/drivelocal/bot/console"
+	"github.com/drivelocal/drivelocal/phone"
+)
+
+// demoCustomer is the phone number of the demo's customer, outside the
+// range of the demo merchants' numbers.
+const demoCustomer = "+33600000001"
+
+// chat talks to the conversation engine in the terminal as a phone number.
+func (c *cli) chat(ctx context.Context, args []string) error {
+	fs := c.flags("chat")
+	number := fs.String("phone", demoCustomer, c.text("CLIFlagPhone", nil))
+	if err := fs.Parse(args); err != nil {
+		return c.fail("CLIBadArguments", nil)
+	}
+	pool, err := c.openDatabase(ctx, loadConfig().DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	return c.chatAs(ctx, pool, *number)
+}
+
+// chatAs runs the console chat as the phone number until the end of input.
+func (c *cli) chatAs(ctx context.Context, pool *pgxpool.Pool, number string) error {
+	e164, err := phone.Normalize(number)
+	if err != nil {
+		return c.fail("CLIBadPhone", map[string]any{"Phone": number})
+	}
+	d := &bot.Dispatcher{DB: pool, Renderer: bot.NewRenderer(c.bundle), Logger: quietLogger(c.stderr)}
+	c.printf("CLIChatIntro", map[string]any{"Phone": e164})
+	chat := &console.Chat{DB: pool, Handler: d, Phone: e164, In: c.stdin, Out: c.stdout}
+	return chat.Run(ctx)
+}
+
+// quietLogger drops the dispatcher's info logs, which would mix with the
+// conversation in the terminal.
+func quietLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}

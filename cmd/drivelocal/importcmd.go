@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/drivelocal/drivelocal/catalog"
+)
+
+// importCatalog loads merchants and products from CSV files.
+func (c *cli) importCatalog(ctx context.Context, args []string) error {
+	fs := c.flags("import")
+	merchantsPath := fs.String("merchants", "", c.text("CLIFlagMerchants", nil))
+	productsPath := fs.String("products", "", c.text("CLIFlagProducts", nil))
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || (*merchantsPath == "" && *productsPath == "") {
+		return c.fail("CLIImportUsage", nil)
+	}
+
+	merchants, closeM, err := c.openCSV(*merchantsPath)
+	if err != nil {
+		return err
+	}
+	defer closeM()
+	products, closeP, err := c.openCSV(*productsPath)
+	if err != nil {
+		return err
+	}
+	defer closeP()
+
+	pool, err := c.openDatabase(ctx, loadConfig().DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+
+	report, err := catalog.Import(ctx, pool, merchants, products)
+	var invalid *catalog.ImportErrors
+	if errors.As(err, &invalid) {
+		for _, line := range invalid.Localize(c.loc) {
+			fmt.Fprintln(c.stderr, line)
+		}
+		return c.fail("CLIImportRejected", map[string]any{"Count": len(invalid.Errors)})
+	}
+	if err != nil {
+		return c.fail("CLIImportFailed", map[string]any{"Error": err.Error()})
+	}
+	fmt.Fprintln(c.stdout, report.Localize(c.loc))
+	return nil
+}
+
+// openCSV opens path for the import; an empty path gives a nil file.
+func (c *cli) openCSV(path string) (*catalog.ImportFile, func(), error) {
+	if path == "" {
+		return nil, func() {}, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, c.fail("CLIFileUnreadable", map[string]any{"Path": path, "Error": err.Error()})
+	}
+	return &catalog.ImportFile{Name: path, Reader: f}, func() { f.Close() }, nil
+}

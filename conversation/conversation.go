@@ -1,0 +1,130 @@
+// Package conversation is the state machine behind every exchange with a
+// customer or a merchant. It does no I/O: Step takes the saved State, one
+// Event and a read-only View of the catalog and orders, and returns the new
+// State, the Replies to send and the Effects to apply. Effects that change
+// shared data (placing an order, accepting it) are applied by the caller,
+// which feeds their Result back to Step as another Event.
+package conversation
+
+import (
+	"time"
+
+	"github.com/drivelocal/drivelocal/catalog"
+	"github.com/drivelocal/drivelocal/order"
+)
+
+// Stage is the question the conversation is waiting an answer to.
+type Stage string
+
+// Stages of a customer's conversation.
+const (
+	Start         Stage = ""               // nothing asked yet
+	AskCommune    Stage = "commune"        // which commune?
+	ChooseCommune Stage = "commune_choice" // which of these communes?
+	ChooseShop    Stage = "merchants"      // which merchant of the list?
+	Browse        Stage = "products"       // which product of the catalog?
+	AskQuantity   Stage = "quantity"       // how much of the pending product?
+	AskFulfilment Stage = "fulfilment"     // drive or delivery?
+	AskAddress    Stage = "address"        // delivered where?
+	Confirm       Stage = "confirm"        // OUI to order?
+	Placing       Stage = "placing"        // waiting for the order's placement
+)
+
+// Locales a conversation can be held in.
+const (
+	French  = "fr"
+	English = "en"
+)
+
+// State is everything a conversation remembers between two messages. It is
+// saved as JSON, so fields are only ever added.
+type State struct {
+	Stage  Stage  `json:"stage"`
+	Locale string `json:"locale,omitempty"`
+
+	CommuneID   int64  `json:"commune_id,omitempty"`
+	CommuneName string `json:"commune_name,omitempty"`
+	Location    *Point `json:"location,omitempty"`
+
+	// Choices are the ids behind the numbers of the list last shown
+	// (communes, merchants or products), and Page the page shown.
+	Choices []int64 `json:"choices,omitempty"`
+	Page    int     `json:"page,omitempty"`
+
+	MerchantID     int64  `json:"merchant_id,omitempty"`
+	PendingProduct int64  `json:"pending_product,omitempty"`
+	Basket         Basket `json:"basket"`
+	Fulfilment     string `json:"fulfilment,omitempty"`
+	Address        string `json:"address,omitempty"`
+}
+
+// Basket is what a customer is about to order, from one merchant.
+type Basket struct {
+	MerchantID int64        `json:"merchant_id,omitempty"`
+	Lines      []BasketLine `json:"lines,omitempty"`
+}
+
+// BasketLine is one product of the basket at the price it was added at.
+type BasketLine struct {
+	ProductID  int64            `json:"product_id"`
+	Name       string           `json:"name"`
+	Unit       string           `json:"unit"`
+	PriceCents int64            `json:"price_cents"`
+	Quantity   catalog.Quantity `json:"quantity"`
+}
+
+// Total returns the price of the basket's lines in cents.
+func (b Basket) Total() int64 {
+	var total int64
+	for _, l := range b.Lines {
+		total += catalog.Amount(l.PriceCents, l.Quantity)
+	}
+	return total
+}
+
+// Point is a position in degrees.
+type Point struct {
+	Latitude  float64 `json:"lat"`
+	Longitude float64 `json:"lon"`
+}
+
+// Sender is who wrote the message.
+type Sender struct {
+	Channel   string
+	Address   string
+	FirstName string
+	// Merchant is the merchant whose registered phone sent the message, or
+	// nil for a customer.
+	Merchant *catalog.Merchant
+}
+
+// Event is one input to the state machine: a message from a person, or
+// the Result of an Effect.
+type Event struct {
+	From     Sender
+	Text     string
+	Data     string // a pressed button's data
+	Location *Point
+	Now      time.Time
+	Result   Result
+}
+
+// View is the read-only data a step may look at. Its methods do not fail:
+// an implementation backed by a database records its first error, and the
+// caller discards the step's outcome when there is one.
+type View interface {
+	FindCommunes(query string) []catalog.Commune
+	Commune(id int64) (catalog.Commune, bool)
+	MerchantsNearCommune(communeID int64) []catalog.Merchant
+	MerchantsNearPoint(p Point) []catalog.Merchant
+	Merchant(id int64) (catalog.Merchant, bool)
+	Products(merchantID int64) []catalog.Product
+	Order(ref string) (order.Order, bool)
+}
+
+// Outcome is what one step produces.
+type Outcome struct {
+	State   State
+	Replies []Reply
+	Effects []Effect
+}

@@ -1,0 +1,139 @@
+package conversation
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/drivelocal/drivelocal/catalog"
+)
+
+// Keyword is a command that works at any point of a customer's
+// conversation.
+type Keyword int
+
+// Keywords, matched on the whole folded message.
+const (
+	NoKeyword Keyword = iota
+	KeyMenu
+	KeyHelp
+	KeyBasket
+	KeyCheckout
+	KeyCancel
+	KeyNext
+	KeyEnglish
+	KeyFrench
+	KeyGreeting
+)
+
+var keywords = map[string]Keyword{
+	"menu": KeyMenu, "accueil": KeyMenu, "recommencer": KeyMenu,
+	"aide": KeyHelp, "help": KeyHelp, "info": KeyHelp,
+	"panier": KeyBasket, "basket": KeyBasket, "cart": KeyBasket,
+	"valider": KeyCheckout, "commander": KeyCheckout, "checkout": KeyCheckout,
+	"annuler": KeyCancel, "vider": KeyCancel, "cancel": KeyCancel,
+	"suite": KeyNext, "suivant": KeyNext, "plus": KeyNext, "next": KeyNext, "more": KeyNext,
+	"english": KeyEnglish, "anglais": KeyEnglish,
+	"francais": KeyFrench, "french": KeyFrench,
+}
+
+// keyword returns the keyword that the folded message is, if any. A
+// greeting alone starts over like MENU, with the welcome.
+func keyword(folded string) Keyword {
+	if greetings[folded] {
+		return KeyGreeting
+	}
+	return keywords[folded]
+}
+
+var greetings = map[string]bool{
+	"bonjour": true, "bonsoir": true, "salut": true, "coucou": true, "bjr": true, "bsr": true,
+	"slt": true, "hello": true, "hi": true, "allo": true, "bonjour madame": true, "bonjour monsieur": true,
+}
+
+var numberWords = map[string]int{
+	"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
+	"six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+}
+
+var choicePrefixes = []string{"numero ", "num ", "no ", "n ", "le ", "la ", "choix "}
+
+// choice reads a number picked from a list as people type it: "1", "1.",
+// "n°1", "le 1", "un". The text must be folded.
+func choice(folded string) (int, bool) {
+	for _, p := range choicePrefixes {
+		folded = strings.TrimPrefix(folded, p)
+	}
+	if n, ok := numberWords[folded]; ok {
+		return n, true
+	}
+	n, err := strconv.Atoi(folded)
+	if err != nil || n <= 0 || n > 999 {
+		return 0, false
+	}
+	return n, true
+}
+
+// lineOrder matches "3 x2", "3x2", "3 x 1,5", "3 * 2" and "3 2": product
+// number then quantity.
+var lineOrder = regexp.MustCompile(`^(\d{1,3})\s*(?:x|\*|fois)?\s*(\d+(?:[.,]\d{1,3})?)$`)
+
+// productAndQuantity reads a product number and a quantity in one message.
+func productAndQuantity(folded string) (int, catalog.Quantity, bool) {
+	folded = strings.ReplaceAll(folded, "×", "x")
+	m := lineOrder.FindStringSubmatch(folded)
+	if m == nil {
+		return 0, 0, false
+	}
+	n, _ := strconv.Atoi(m[1])
+	q, err := catalog.ParseQuantity(m[2])
+	if err != nil || n == 0 {
+		return 0, 0, false
+	}
+	return n, q, true
+}
+
+// quantity reads a quantity alone: "2", "1,5", "x2", "deux".
+func quantity(folded string) (catalog.Quantity, bool) {
+	folded = strings.TrimSpace(strings.TrimPrefix(folded, "x"))
+	if n, ok := numberWords[folded]; ok {
+		return catalog.Quantity(n) * catalog.One, true
+	}
+	if !regexp.MustCompile(`^\d+(?:[.,]\d{1,3})?$`).MatchString(folded) {
+		return 0, false
+	}
+	q, err := catalog.ParseQuantity(folded)
+	return q, err == nil
+}
+
+var yesWords = map[string]bool{"oui": true, "o": true, "ok": true, "yes": true, "y": true, "confirmer": true, "d accord": true, "daccord": true}
+var noWords = map[string]bool{"non": true, "n": true, "no": true}
+
+func isYes(folded string) bool { return yesWords[folded] }
+func isNo(folded string) bool  { return noWords[folded] }
+
+// orderCommand matches a merchant's answer to an order: "ok k7p",
+// "non k7p plus de fraises". The reference is 3 to 6 letters or digits.
+var orderCommand = regexp.MustCompile(`^(ok|oui|accepte|accepter|valide|non|refus|refuse|refuser)\s+([a-z0-9]{3,6})(?:\s+(.*))?$`)
+
+// parseOrderCommand returns whether the folded text is an accept or a
+// refuse, the reference in upper case, and whether it was an accept.
+func parseOrderCommand(folded string) (ref string, accept bool, ok bool) {
+	m := orderCommand.FindStringSubmatch(folded)
+	if m == nil {
+		return "", false, false
+	}
+	accept = m[1] == "ok" || m[1] == "oui" || strings.HasPrefix(m[1], "accept") || m[1] == "valide"
+	return strings.ToUpper(m[2]), accept, true
+}
+
+// refusalReason returns what follows the reference in the original text,
+// keeping the merchant's accents and case.
+func refusalReason(text, ref string) string {
+	idx := strings.Index(strings.ToUpper(text), ref)
+	if idx < 0 {
+		return ""
+	}
+	return strings.Trim(strings.TrimSpace(text[idx+len(ref):]), " :,.-")
+}

@@ -1,0 +1,167 @@
+package conversation
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/drivelocal/drivelocal/catalog"
+)
+
+// button handles a pressed button whose data names a merchant ("m:12") or
+// a product ("p:34"). Other button data is read like typed text.
+func (m *machine) button() bool {
+	kind, idText, ok := strings.Cut(m.event.Data, ":")
+	if !ok {
+		return false
+	}
+	id, err := strconv.ParseInt(idText, 10, 64)
+	if err != nil {
+		return false
+	}
+	switch kind {
+	case "m":
+		m.openShop(id)
+	case "p":
+		p, found := m.product(id)
+		if !found {
+			m.say(T("ProductGone"))
+			return true
+		}
+		m.state.MerchantID = p.MerchantID
+		m.pickProduct(p)
+	default:
+		return false
+	}
+	return true
+}
+
+// openShop shows the first page of a merchant's catalog.
+func (m *machine) openShop(id int64) {
+	if _, ok := m.view.Merchant(id); !ok {
+		m.say(T("ShopGone"))
+		return
+	}
+	m.state.MerchantID = id
+	m.state.Stage = Browse
+	m.state.Page = 0
+	m.productPage()
+}
+
+func (m *machine) productPage() {
+	shop, ok := m.view.Merchant(m.state.MerchantID)
+	if !ok {
+		m.say(T("ShopGone"))
+		return
+	}
+	products := m.view.Products(shop.ID)
+	if len(products) == 0 {
+		m.say(T("NoProducts", "Shop", shop.Name))
+		return
+	}
+	if m.state.Page*productPageSize >= len(products) {
+		m.state.Page = 0
+	}
+	from, to := pageBounds(m.state.Page, productPageSize, len(products))
+	lines := []Text{T("ProductsTitle", "Shop", shop.Name, "Page", m.state.Page+1, "Pages", (len(products)+productPageSize-1)/productPageSize)}
+	var buttons [][]Button
+	for i := from; i < to; i++ {
+		p := products[i]
+		lines = append(lines, T("ProductLine", "N", i+1, "Name", p.Name,
+			"Price", UnitPrice{p.PriceCents, p.Unit}, "InStock", p.InStock()))
+		if p.InStock() {
+			buttons = append(buttons, []Button{{Label: T("ProductButton", "Name", p.Name, "Price", UnitPrice{p.PriceCents, p.Unit}),
+				Data: "p:" + strconv.FormatInt(p.ID, 10)}})
+		}
+	}
+	lines = append(lines, T("ProductsHint", "More", to < len(products)))
+	buttons = append(buttons, navigationButtons(to < len(products), len(m.state.Basket.Lines) > 0)...)
+	m.reply(Reply{Lines: lines, Buttons: buttons})
+}
+
+func navigationButtons(more, basket bool) [][]Button {
+	var row []Button
+	if more {
+		row = append(row, Button{Label: T("NextButton"), Data: "SUITE"})
+	}
+	if basket {
+		row = append(row, Button{Label: T("BasketButton"), Data: "PANIER"}, Button{Label: T("CheckoutButton"), Data: "VALIDER"})
+	}
+	if row == nil {
+		return nil
+	}
+	return [][]Button{row}
+}
+
+// browse answers "which product?": "3", "3 x2", or a commune to start over.
+func (m *machine) browse() {
+	if n, q, ok := productAndQuantity(m.folded); ok {
+		if p, found := m.productNumber(n); found {
+			m.add(p, q)
+		}
+		return
+	}
+	if n, ok := choice(m.folded); ok {
+		if p, found := m.productNumber(n); found {
+			m.pickProduct(p)
+		}
+		return
+	}
+	if len(m.view.FindCommunes(m.folded)) > 0 {
+		m.commune()
+		return
+	}
+	m.say(T("ProductsHint", "More", false))
+}
+
+// productNumber returns the merchant's product with the number shown, or
+// tells the customer which numbers exist.
+func (m *machine) productNumber(n int) (catalog.Product, bool) {
+	products := m.view.Products(m.state.MerchantID)
+	if n < 1 || n > len(products) {
+		m.say(T("NoSuchProduct", "N", n, "Max", len(products)))
+		return catalog.Product{}, false
+	}
+	return products[n-1], true
+}
+
+func (m *machine) product(id int64) (catalog.Product, bool) {
+	for _, p := range m.view.Products(m.state.MerchantID) {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return catalog.Product{}, false
+}
+
+// pickProduct asks how much of a product the customer wants.
+func (m *machine) pickProduct(p catalog.Product) {
+	if !p.InStock() {
+		m.state.Stage = Browse
+		m.say(T("OutOfStock", "Name", p.Name))
+		return
+	}
+	m.state.Stage = AskQuantity
+	m.state.PendingProduct = p.ID
+	m.say(T("AskQuantity", "Name", p.Name, "Unit", p.Unit, "Weighed", p.Weighed(), "Price", UnitPrice{p.PriceCents, p.Unit}))
+}
+
+// askedQuantity answers "how much?".
+func (m *machine) askedQuantity() {
+	p, found := m.product(m.state.PendingProduct)
+	if !found {
+		m.state.Stage = Browse
+		m.say(T("ProductGone"))
+		return
+	}
+	if q, ok := quantity(m.folded); ok {
+		m.add(p, q)
+		return
+	}
+	if n, q, ok := productAndQuantity(m.folded); ok {
+		if other, found := m.productNumber(n); found {
+			m.add(other, q)
+		}
+		return
+	}
+	m.say(T("QuantityHint", "Name", p.Name, "Weighed", p.Weighed(), "Unit", p.Unit))
+}

@@ -1,0 +1,155 @@
+package conversation
+
+import (
+	"github.com/drivelocal/drivelocal/catalog"
+)
+
+// Page sizes keep a list within two SMS segments.
+const (
+	shopPageSize    = 5
+	productPageSize = 5
+	maxShops        = 30
+)
+
+// Step runs one event through the state machine.
+func Step(s State, e Event, v View) Outcome {
+	m := &machine{state: s, event: e, view: v}
+	if m.state.Locale == "" {
+		m.state.Locale = French
+	}
+	m.folded = catalog.Fold(e.Text)
+	if e.Data != "" {
+		m.folded = catalog.Fold(e.Data)
+	}
+
+	switch {
+	case e.Result != nil:
+		m.onResult(e.Result)
+	case e.From.Merchant != nil:
+		m.merchant()
+	default:
+		m.customer()
+	}
+	return Outcome{State: m.state, Replies: m.replies, Effects: m.effects}
+}
+
+// machine accumulates the outcome of one step.
+type machine struct {
+	state   State
+	event   Event
+	view    View
+	folded  string
+	replies []Reply
+	effects []Effect
+}
+
+func (m *machine) reply(r Reply) { m.replies = append(m.replies, r) }
+
+func (m *machine) say(lines ...Text) { m.reply(say(lines...)) }
+
+func (m *machine) onResult(r Result) {
+	switch r := r.(type) {
+	case OrderPlaced:
+		m.orderPlaced(r.Order)
+	case OrderShort:
+		m.orderShort(r.Shortage)
+	case OrderChanged:
+		m.orderChanged(r.Order)
+	case OrderNotChanged:
+		m.orderNotChanged(r)
+	}
+}
+
+// customer handles a customer's message: buttons and keywords first, as
+// they work everywhere, then the answer to the pending question.
+func (m *machine) customer() {
+	if m.event.Location != nil {
+		m.listShopsNear(*m.event.Location)
+		return
+	}
+	if m.button() {
+		return
+	}
+	if m.strangerOrderCommand() {
+		return
+	}
+	if k := keyword(m.folded); k != NoKeyword {
+		m.keyword(k)
+		return
+	}
+
+	switch m.state.Stage {
+	case Start:
+		m.start()
+	case AskCommune:
+		m.commune()
+	case ChooseCommune:
+		m.chooseCommune()
+	case ChooseShop:
+		m.chooseShop()
+	case Browse:
+		m.browse()
+	case AskQuantity:
+		m.askedQuantity()
+	case AskFulfilment:
+		m.fulfilment()
+	case AskAddress:
+		m.address()
+	case Confirm, Placing:
+		m.confirm()
+	default:
+		m.start()
+	}
+}
+
+func (m *machine) keyword(k Keyword) {
+	switch k {
+	case KeyMenu:
+		m.state.Stage = AskCommune
+		m.state.Choices = nil
+		m.say(T("AskCommune"))
+	case KeyGreeting:
+		m.state.Stage = AskCommune
+		m.state.Choices = nil
+		m.say(T("Welcome"), T("AskCommune"))
+	case KeyHelp:
+		m.say(T("Help"))
+	case KeyBasket:
+		m.showBasket()
+	case KeyCheckout:
+		m.checkout()
+	case KeyCancel:
+		m.cancelBasket()
+	case KeyNext:
+		m.nextPage()
+	case KeyEnglish, KeyFrench:
+		m.state.Locale = English
+		if k == KeyFrench {
+			m.state.Locale = French
+		}
+		m.say(T("LocaleChanged"))
+	}
+}
+
+// strangerOrderCommand answers a customer who writes "OK <ref>" about an
+// existing order: only its merchant may do that.
+func (m *machine) strangerOrderCommand() bool {
+	ref, _, ok := parseOrderCommand(m.folded)
+	if !ok {
+		return false
+	}
+	if _, exists := m.view.Order(ref); !exists {
+		return false
+	}
+	m.say(T("NotYourOrder", "Ref", ref))
+	return true
+}
+
+func (m *machine) start() {
+	if m.folded != "" && len(m.view.FindCommunes(m.folded)) > 0 {
+		m.commune()
+		return
+	}
+	m.state.Stage = AskCommune
+	m.say(T("Welcome"), T("AskCommune"))
+}
