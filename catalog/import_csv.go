@@ -64,6 +64,9 @@ func (t *csvTable) errorAt(r csvRow, column, messageID string, data map[string]a
 // errs and kept as malformed rows. The returned error is a read failure.
 func readTable(f *ImportFile, columns []csvColumn, errs *errorList) (*csvTable, error) {
 	t := &csvTable{file: f.Name, columns: map[string]int{}}
+	if f.Reader == nil {
+		return nil, fmt.Errorf("read %s: the ImportFile has no Reader", f.Name)
+	}
 	reader, err := skipBOM(f.Reader)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", f.Name, err)

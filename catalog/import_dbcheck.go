@@ -42,8 +42,8 @@ func existingMerchantRefs(ctx context.Context, db postgres.DBTX, refs []string) 
 }
 
 // checkPhoneOwners reports the merchants whose phone is registered to a
-// merchant of the database that the file does not list. A phone may move
-// between two merchants of the file.
+// merchant of the database that the file does not list. A phone that moves
+// between two merchants of the file passes, but writeImport may then fail.
 func checkPhoneOwners(ctx context.Context, db postgres.DBTX, mf merchantFile, errs *errorList) error {
 	if len(mf.rows) == 0 {
 		return nil
@@ -66,8 +66,9 @@ func checkPhoneOwners(ctx context.Context, db postgres.DBTX, mf merchantFile, er
 		return fmt.Errorf("look up merchant phones: %w", err)
 	}
 	for _, m := range mf.rows {
-		owner, taken := owners[m.phone]
-		if _, ownerInFile := mf.refLines[owner]; !taken || owner == m.ref || ownerInFile {
+		owner, registered := owners[m.phone]
+		_, ownerInFile := mf.refLines[owner]
+		if !registered || owner == m.ref || ownerInFile {
 			continue
 		}
 		errs.add(mf.table.errorAt(csvRow{line: m.line}, "telephone", msgPhoneTaken,

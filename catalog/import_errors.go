@@ -11,9 +11,13 @@ import (
 
 // ImportError is one invalid value, line or header of an import file.
 type ImportError struct {
-	File        string // the ImportFile's Name
-	Line        int    // 1-based, the header is line 1; 0 for the whole file
-	Column      string // canonical column name ("telephone"), empty for the whole line
+	File string // the ImportFile's Name
+	// Line is the 1-based line where the record starts, so the header is
+	// line 1 unless blank lines precede it. It is 0 for the whole file.
+	Line int
+	// Column is the canonical column name ("telephone"), the header text of
+	// an unknown column, or empty for an error about the whole line.
+	Column      string
 	ColumnIndex int    // 1-based position of the column in the file, 0 when unknown
 	MessageID   string // go-i18n message ID of the reason, such as "ImportInvalidPhone"
 	Data        map[string]any

@@ -113,15 +113,16 @@ func parseDegrees(s string, limit float64) (float64, bool) {
 // not weighed, such as "pièce", take whole stocks only. An empty unit, which
 // is reported on its own, skips that check.
 func parseStock(s, unit string) (Quantity, string) {
-	if strings.HasPrefix(s, "-") {
-		// ParseQuantity reads "-0,5" as 0,5, so the sign is checked here.
-		if _, err := ParseQuantity(s[1:]); err == nil {
+	// ParseQuantity reads "" as 0 and "-0,5" as 0,5, so emptiness and
+	// signs are checked here.
+	if negative, found := strings.CutPrefix(s, "-"); found {
+		if _, err := ParseQuantity(negative); err == nil && negative != "" {
 			return 0, msgNegativeStock
 		}
 		return 0, msgInvalidStock
 	}
 	q, err := ParseQuantity(s)
-	if err != nil || strings.HasPrefix(s, "+") {
+	if err != nil || s == "" || strings.HasPrefix(s, "+") {
 		return 0, msgInvalidStock
 	}
 	if unit != "" && !IsWeighedUnit(unit) && !q.IsWhole() {

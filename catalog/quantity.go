@@ -24,6 +24,9 @@ func IsWeighedUnit(unit string) bool { return weighedUnits[Fold(unit)] }
 // with a point ("1.5"), with at most three decimals.
 func ParseQuantity(s string) (Quantity, error) {
 	s = strings.TrimSpace(strings.ReplaceAll(s, ",", "."))
+	if s == "" || strings.ContainsAny(s, "+-") {
+		return 0, fmt.Errorf("parse quantity %q: invalid", s)
+	}
 	whole, frac, hasFrac := strings.Cut(s, ".")
 	if whole == "" {
 		whole = "0"

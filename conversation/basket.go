@@ -19,16 +19,13 @@ func (m *machine) add(p catalog.Product, q catalog.Quantity) {
 		return
 	}
 
-	var notes []Text
-	if m.state.Basket.MerchantID != p.MerchantID && len(m.state.Basket.Lines) > 0 {
-		if old, ok := m.view.Merchant(m.state.Basket.MerchantID); ok {
-			notes = append(notes, T("BasketReplaced", "Shop", old.Name))
-		}
-		m.state.Basket = Basket{}
+	// The stock is checked before a basket of another merchant is
+	// replaced, so that a refused quantity leaves that basket as it was.
+	replacing := m.state.Basket.MerchantID != p.MerchantID && len(m.state.Basket.Lines) > 0
+	idx := -1
+	if !replacing {
+		idx = m.basketLine(p.ID)
 	}
-	m.state.Basket.MerchantID = p.MerchantID
-
-	idx := m.basketLine(p.ID)
 	already := catalog.Quantity(0)
 	if idx >= 0 {
 		already = m.state.Basket.Lines[idx].Quantity
@@ -37,6 +34,15 @@ func (m *machine) add(p catalog.Product, q catalog.Quantity) {
 		m.tooMuch(p, already)
 		return
 	}
+
+	var notes []Text
+	if replacing {
+		if old, ok := m.view.Merchant(m.state.Basket.MerchantID); ok {
+			notes = append(notes, T("BasketReplaced", "Shop", old.Name))
+		}
+		m.state.Basket = Basket{}
+	}
+	m.state.Basket.MerchantID = p.MerchantID
 
 	if idx >= 0 {
 		m.state.Basket.Lines[idx].Quantity += q

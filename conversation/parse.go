@@ -76,8 +76,9 @@ func choice(folded string) (int, bool) {
 }
 
 // lineOrder matches "3 x2", "3x2", "3 x 1,5", "3 * 2" and "3 2": product
-// number then quantity.
-var lineOrder = regexp.MustCompile(`^(\d{1,3})\s*(?:x|\*|fois)?\s*(\d+(?:[.,]\d{1,3})?)$`)
+// number then quantity. The two numbers need an "x" or a space between
+// them, so that "12" is product 12 and not 2 of product 1.
+var lineOrder = regexp.MustCompile(`^(\d{1,3})(?:\s*(?:x|\*|fois)\s*|\s+)(\d+(?:[.,]\d{1,3})?)$`)
 
 // productAndQuantity reads a product number and a quantity in one message.
 func productAndQuantity(folded string) (int, catalog.Quantity, bool) {

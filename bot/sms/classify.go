@@ -40,7 +40,7 @@ func classify(err error, status int, header http.Header) *bot.SendError {
 		// so a retry can send it twice.
 		return &bot.SendError{Kind: bot.Retry, Err: err}
 	case status == http.StatusTooManyRequests:
-		// Twilio never processes a request it answers with 429
+		// Twilio never processes a request that gets a 429
 		// (https://www.twilio.com/docs/api/errors/20429).
 		return &bot.SendError{Kind: bot.Retry, RetryAfter: retryAfter(header), Err: err}
 	case status >= 500:
@@ -81,7 +81,7 @@ func (e *redactedError) Unwrap() error { return e.err }
 
 // redact returns err with the auth token replaced by "[redacted]" and the
 // recipient's number masked, because Twilio's messages quote the number,
-// as in "Invalid 'To' Phone Number: +33612345678".
+// as in "The 'To' number +33612345678 is not a valid phone number.".
 func redact(err error, authToken, to string) error {
 	var pairs []string
 	if authToken != "" {

@@ -9,7 +9,7 @@ import (
 	"github.com/drivelocal/drivelocal/phone"
 )
 
-// inbound builds the bot.Inbound of a signed form, or answers 400 and
+// inbound builds the bot.Inbound of a signed form. It responds 400 and
 // returns false when MessageSid or From is missing.
 func (wh *Webhook) inbound(w http.ResponseWriter, form url.Values) (bot.Inbound, bool) {
 	sid := form.Get("MessageSid")

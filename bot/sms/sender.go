@@ -21,10 +21,13 @@ import (
 // default.
 const DefaultTimeout = 10 * time.Second
 
-// alphanumericSenderID matches an Alphanumeric Sender ID: up to 11 ASCII
-// letters, digits and spaces, with at least one letter
+// An Alphanumeric Sender ID has up to 11 ASCII letters, digits and
+// spaces, with at least one letter
 // (https://www.twilio.com/docs/glossary/what-alphanumeric-sender-id).
-var alphanumericSenderID = regexp.MustCompile(`^[A-Za-z0-9 ]{0,10}[A-Za-z][A-Za-z0-9 ]{0,10}$`)
+var (
+	senderIDChars  = regexp.MustCompile(`^[A-Za-z0-9 ]{1,11}$`)
+	senderIDLetter = regexp.MustCompile(`[A-Za-z]`)
+)
 
 var lettersAndDigits = regexp.MustCompile(`^[A-Za-z0-9]+$`)
 
@@ -89,7 +92,7 @@ func normalizeFrom(from string) (string, error) {
 	if err == nil {
 		return e164, nil
 	}
-	if alphanumericSenderID.MatchString(from) {
+	if senderIDChars.MatchString(from) && senderIDLetter.MatchString(from) {
 		return from, nil
 	}
 	return "", fmt.Errorf("invalid From %q: want a phone number or an Alphanumeric Sender ID: %w", from, err)
@@ -115,9 +118,10 @@ func splitHTTPClient(hc *http.Client) (http.Client, time.Duration) {
 }
 
 // Send sends m.Text to m.Address and returns the Message SID. Every error
-// is a *bot.SendError: Stopped for Twilio error 21610 (the recipient
-// replied STOP), Retry for HTTP 429, 5xx, network errors and timeouts, and
-// Fail for other 4xx and for an address that is not a phone number.
+// is a *bot.SendError. Twilio error 21610 (the recipient replied STOP) is
+// Stopped. HTTP 429, 5xx, network errors and timeouts are Retry. Other 4xx,
+// a success response without a Message SID and an address that is not a
+// phone number are Fail.
 // Errors never contain the auth token, and show phone numbers masked.
 func (s *Sender) Send(ctx context.Context, m bot.Message) (string, error) {
 	to, err := phone.Normalize(m.Address)

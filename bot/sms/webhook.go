@@ -19,8 +19,8 @@ import (
 // Twilio number, with method POST.
 const WebhookPath = "/webhooks/twilio/sms"
 
-// emptyTwiML answers Twilio without a reply message, because every reply
-// goes out through the Messages API once the outbox commits it.
+// emptyTwiML is the response that sends no reply message, because every
+// reply goes out through the Messages API once the outbox commits it.
 const emptyTwiML = `<?xml version="1.0" encoding="UTF-8"?><Response/>`
 
 // maxFormBytes bounds the request body. Twilio's form for one SMS is a few
@@ -30,7 +30,7 @@ const maxFormBytes = 64 << 10
 
 // Webhook is the http.Handler for Twilio's incoming message webhook. It
 // checks the X-Twilio-Signature header, passes the message to a
-// bot.Handler and answers with empty TwiML.
+// bot.Handler and responds with empty TwiML.
 type Webhook struct {
 	validator client.RequestValidator
 	baseURL   string
@@ -81,11 +81,15 @@ func parseBaseURL(raw string) (*url.URL, error) {
 	return u, nil
 }
 
-// ServeHTTP handles one incoming SMS. It answers 405 to methods other
+// ServeHTTP handles one incoming SMS. It responds 405 to methods other
 // than POST, 403 when the signature is missing or wrong, 400 to a form
-// without MessageSid or From, 500 when the handler fails (Twilio then
-// logs an error for the message, which was not stored), and 200 with empty
-// TwiML once the handler has committed the message.
+// without MessageSid or From, 500 when the handler fails, and 200 with
+// empty TwiML once the handler has committed the message.
+//
+// NOTE: after a 500 Twilio logs error 11217 and redelivers the message
+// only if the webhook URL asks for retries with connection overrides
+// (https://www.twilio.com/docs/usage/webhooks/webhooks-connection-overrides).
+// Otherwise the customer has to send it again.
 func (wh *Webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	if r.Method != http.MethodPost {

@@ -6,16 +6,20 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 )
 
+// getMeTimeout bounds the getMe call of NewAPI, which takes no context.
+const getMeTimeout = 30 * time.Second
+
 // NewAPI connects to the Bot API at endpoint with token and checks the
 // token with getMe. The endpoint has the library's format, such as
 // tgbotapi.APIEndpoint ("https://api.telegram.org/bot%s/%s"), which is
-// used when endpoint is empty. A nil client means a plain http.Client:
-// Poller and Sender set their own deadlines on each request, so a client
-// timeout is optional, but it must exceed Poller.Timeout when set.
+// used when endpoint is empty. A nil client means an http.Client without
+// timeout. Poller and Sender set their own deadline on each request, so a
+// client timeout is optional. When set, it must exceed Poller.Timeout.
 func NewAPI(token, endpoint string, client *http.Client) (*tgbotapi.BotAPI, error) {
 	if token == "" {
 		return nil, errors.New("connect to telegram: bot token is empty")
@@ -31,10 +35,13 @@ func NewAPI(token, endpoint string, client *http.Client) (*tgbotapi.BotAPI, erro
 		client = &http.Client{}
 	}
 
-	api, err := tgbotapi.NewBotAPIWithClient(token, endpoint, client)
+	ctx, cancel := context.WithTimeout(context.Background(), getMeTimeout)
+	defer cancel()
+	api, err := tgbotapi.NewBotAPIWithClient(token, endpoint, contextClient{ctx: ctx, next: client})
 	if err != nil {
 		return nil, fmt.Errorf("connect to telegram (getMe): %w", scrub(err, token))
 	}
+	api.Client = client
 	api.Debug = false
 	return api, nil
 }

@@ -135,3 +135,17 @@ func TestWithContextKeepsOriginalClient(t *testing.T) {
 		t.Errorf("GetMe through the bound copy: %v", err)
 	}
 }
+
+func TestNewAPIKeepsGivenClient(t *testing.T) {
+	fake := telegramtest.New(t)
+	client := &http.Client{Timeout: time.Minute}
+
+	api, err := NewAPI(fake.Token(), fake.Endpoint(), client)
+
+	if err != nil {
+		t.Fatalf("NewAPI: %v", err)
+	}
+	if api.Client != client {
+		t.Errorf("Client = %v, want the client given to NewAPI", api.Client)
+	}
+}

@@ -8,9 +8,9 @@ import (
 	"github.com/drivelocal/drivelocal/bot"
 )
 
-// allowedUpdates are the update types the poller asks for. Telegram sends
-// no other types, such as edited_message (which also carries each move of
-// a live location), while this list is in force.
+// allowedUpdates are the update types the poller requests. While this list
+// is in force Telegram sends no other types, such as edited_message, which
+// also carries each move of a live location.
 var allowedUpdates = []string{"message", "callback_query"}
 
 // toInbound converts u into the Inbound handed to the handler, and reports

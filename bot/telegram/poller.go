@@ -38,7 +38,9 @@ const (
 )
 
 // Poller long-polls getUpdates and hands each update to a bot.Handler, one
-// at a time and in update_id order.
+// at a time and in update_id order. Run only one Poller per bot token,
+// because Telegram ends all but the latest of concurrent getUpdates calls
+// with 409 Conflict.
 type Poller struct {
 	// Timeout is how long one getUpdates call waits for an update. The Bot
 	// API takes whole seconds, so it is rounded up to a whole second. Zero
@@ -70,11 +72,11 @@ func NewPoller(api *tgbotapi.BotAPI, db *pgxpool.Pool, handler bot.Handler, log 
 // Run polls for updates and handles them until ctx is cancelled, then
 // returns nil. It starts from the offset stored in poller_offsets under
 // the name "telegram", or 0 when none is stored. After an update is
-// handled, or skipped, Run stores update_id+1 as the next offset before it
-// moves on, so an update is handed over twice only when the process stops
-// between Handle and that write; the handler then ignores it by its
+// handled or skipped, Run stores update_id+1 as the next offset before it
+// moves on. So an update is handed over twice only when the process stops
+// between Handle and that write, and the handler then ignores it by its
 // ProviderID. Run returns an error only when the API's *http.Client has a
-// timeout shorter than the poll timeout.
+// timeout that is not longer than the poll timeout.
 func (p *Poller) Run(ctx context.Context) error {
 	if err := p.checkClientTimeout(); err != nil {
 		return err
@@ -128,14 +130,14 @@ func (p *Poller) fetch(ctx context.Context, offset int) ([]tgbotapi.Update, erro
 }
 
 // waitAfterFetchError logs err and waits for the next backoff, or for the
-// delay a 429 response asked for when that is longer.
+// retry_after of a 429 response when that is longer.
 func (p *Poller) waitAfterFetchError(ctx context.Context, err error, retries *backoff) {
 	if ctx.Err() != nil {
 		return
 	}
 	delay := retries.next()
-	if asked := retryAfter(err); asked > delay {
-		delay = asked
+	if requested := retryAfter(err); requested > delay {
+		delay = requested
 	}
 	p.log.Warn("telegram getUpdates failed, retrying",
 		"channel", bot.Telegram, "failures", retries.failures, "delay_ms", delay.Milliseconds(), "error", err)
@@ -203,7 +205,7 @@ func (p *Poller) newBackoff() backoff {
 	return b
 }
 
-// retryAfter returns the delay a 429 response asked for, or zero.
+// retryAfter returns the retry_after of a 429 response, or zero.
 func retryAfter(err error) time.Duration {
 	var apiErr *tgbotapi.Error
 	if !errors.As(err, &apiErr) || apiErr.Code != http.StatusTooManyRequests {

@@ -11,9 +11,9 @@ const redacted = "***"
 
 // scrub returns err with every occurrence of token replaced by "***". The
 // library's errors from net/http are *url.Error values whose URL contains
-// the token; those keep their type and inner error, so that errors.Is and
-// the Timeout method still work. Any other error that contains the token is flattened
-// to its scrubbed message.
+// the token. Those keep their type and inner error, so that errors.Is and
+// the Timeout method still work. Any other error that contains the token
+// is flattened to its scrubbed message.
 func scrub(err error, token string) error {
 	if err == nil || token == "" || !containsToken(err.Error(), token) {
 		return err

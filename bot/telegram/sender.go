@@ -35,11 +35,11 @@ func NewSender(api *tgbotapi.BotAPI) *Sender {
 }
 
 // Send sends m to the chat whose id is m.Address and returns Telegram's
-// message_id as a decimal string. Every error is a *bot.SendError: Retry
-// for 429 (with the retry_after Telegram asked for), 5xx, network errors
-// and timeouts, Stopped for 403 (the person blocked the bot or deleted
-// their account), and Fail for other 4xx and for a message that is not a
-// Telegram message.
+// message_id as a decimal string. Every error is a *bot.SendError. Its kind
+// is Retry for 429 (with RetryAfter set from retry_after), 5xx, network
+// errors and timeouts. It is Stopped for 403, which means the person
+// blocked the bot or deleted their account. It is Fail for other 4xx and
+// for a message whose channel or address is not Telegram's.
 func (s *Sender) Send(ctx context.Context, m bot.Message) (string, error) {
 	cfg, err := messageConfig(m)
 	if err != nil {

@@ -5,13 +5,14 @@ import (
 	"time"
 )
 
-// Fault is the answer the fake gives to one create-message request in
+// Fault is the response the fake gives to one create-message request in
 // place of a success.
 type Fault struct {
 	// Status is the HTTP status of the error. Zero means no error: the
 	// message is accepted after Delay.
 	Status int
-	// Code and Message fill Twilio's JSON error body.
+	// Code and Message fill Twilio's JSON error body. "{To}" in Message
+	// becomes the To of the request.
 	Code    int
 	Message string
 	// RetryAfter, when set, is sent as the Retry-After header, in seconds.
@@ -21,8 +22,8 @@ type Fault struct {
 	Delay time.Duration
 }
 
-// RateLimited is Twilio's answer to too many concurrent requests: HTTP 429
-// with error 20429.
+// RateLimited is Twilio's response to too many concurrent requests: HTTP
+// 429 with error 20429.
 func RateLimited() Fault {
 	return Fault{Status: http.StatusTooManyRequests, Code: 20429, Message: "Too Many Requests"}
 }
@@ -32,17 +33,16 @@ func ServerError() Fault {
 	return Fault{Status: http.StatusInternalServerError, Code: 20500, Message: "An internal server error has occurred"}
 }
 
-// Unsubscribed is Twilio's answer when the recipient replied STOP: HTTP
+// Unsubscribed is Twilio's response when the recipient replied STOP: HTTP
 // 400 with error 21610.
 func Unsubscribed() Fault {
 	return Fault{Status: http.StatusBadRequest, Code: 21610, Message: "Attempt to send to unsubscribed recipient"}
 }
 
-// InvalidTo is Twilio's answer to a To that is not a valid phone number:
-// HTTP 400 with error 21211. The fake appends the number to Message, as
-// Twilio does.
+// InvalidTo is Twilio's response to a To that is not a valid phone number:
+// HTTP 400 with error 21211, whose message quotes the number.
 func InvalidTo() Fault {
-	return Fault{Status: http.StatusBadRequest, Code: 21211, Message: "Invalid 'To' Phone Number"}
+	return Fault{Status: http.StatusBadRequest, Code: 21211, Message: invalidToMessage}
 }
 
 // Slow accepts the message after delay.
@@ -50,7 +50,7 @@ func Slow(delay time.Duration) Fault {
 	return Fault{Delay: delay}
 }
 
-// FailNext answers the next n create-message requests with f, after any
+// FailNext responds to the next n create-message requests with f, after any
 // faults queued before.
 func (s *Server) FailNext(n int, f Fault) {
 	s.mu.Lock()

@@ -22,7 +22,7 @@ const (
 // webhook for an SMS of body from the number from, with Message SID sid,
 // as described in https://www.twilio.com/docs/messaging/guides/webhook-request.
 // Twilio fills the geographic parameters (FromCity, FromState, FromZip and
-// the To ones) when its lookup knows them. This form fills only
+// the To ones) when its lookup has them. This form fills only
 // FromCountry and ToCountry. Sign the form with Sign before posting it.
 func InboundForm(from, body, sid string) url.Values {
 	return url.Values{

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -16,6 +17,8 @@ import (
 
 // maxBodyChars is the Messages API limit on Body (error 21617).
 const maxBodyChars = 1600
+
+const invalidToMessage = "The 'To' number {To} is not a valid phone number."
 
 var e164 = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
 
@@ -108,7 +111,7 @@ func validate(to, from, body string) (int, string) {
 	case body == "":
 		return 21602, "Message body is required."
 	case !e164.MatchString(to):
-		return 21211, "Invalid 'To' Phone Number: " + to
+		return 21211, strings.ReplaceAll(invalidToMessage, "{To}", to)
 	case utf8.RuneCountInString(body) > maxBodyChars:
 		return 21617, "The concatenated message body exceeds the 1600 character limit."
 	}
@@ -153,10 +156,7 @@ func newSID() string {
 }
 
 func writeFault(w http.ResponseWriter, f Fault, to string) {
-	text := f.Message
-	if f.Code == 21211 {
-		text += ": " + to
-	}
+	text := strings.ReplaceAll(f.Message, "{To}", to)
 	if f.RetryAfter > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(int(f.RetryAfter.Seconds())))
 	}

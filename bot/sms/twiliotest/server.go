@@ -84,7 +84,7 @@ func (s *Server) Sent() []SentSMS {
 }
 
 // Calls returns the number of authenticated requests to create a message,
-// including those answered with an injected fault.
+// including those that got an injected fault.
 func (s *Server) Calls() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -6,14 +6,15 @@ import (
 	"time"
 )
 
-// Fault is what the server does in place of a normal answer to one call.
+// Fault is a replacement for the normal response to one call: a delay, an
+// error response, or both.
 type Fault struct {
-	// Delay is how long the server waits before it answers. A request
-	// whose client gives up during the delay gets no answer and changes
+	// Delay is how long the server waits before it responds. A request
+	// whose client gives up during the delay gets no response and changes
 	// nothing, so a timed-out sendMessage records no message.
 	Delay time.Duration
-	// Status is the error_code (and HTTP status) of the error answer, or
-	// 0 for a normal answer after Delay.
+	// Status is the error_code (and HTTP status) of the error response,
+	// or 0 for a normal response after Delay.
 	Status      int
 	Description string
 	// RetryAfter is sent as parameters.retry_after, in seconds, when it
@@ -52,13 +53,13 @@ func ChatNotFound() Fault {
 	return Fault{Status: http.StatusBadRequest, Description: "Bad Request: chat not found"}
 }
 
-// Delay returns a fault that answers normally after d, or not at all when
-// the client gives up first.
+// Delay returns a fault that responds normally after d, or not at all
+// when the client gives up first.
 func Delay(d time.Duration) Fault {
 	return Fault{Delay: d}
 }
 
-// Fail makes the next n calls of method (such as "getUpdates") answer
+// Fail makes the next n calls of method (such as "getUpdates") respond
 // with f, after any faults already queued for that method.
 func (s *Server) Fail(method string, n int, f Fault) {
 	s.mu.Lock()
@@ -68,11 +69,11 @@ func (s *Server) Fail(method string, n int, f Fault) {
 	}
 }
 
-// FailSends makes the next n sendMessage calls answer with f.
+// FailSends makes the next n sendMessage calls respond with f.
 func (s *Server) FailSends(n int, f Fault) { s.Fail("sendMessage", n, f) }
 
 // applyFault applies the next fault queued for method, if any, and
-// reports whether the call should go on with a normal answer.
+// reports whether the call should go on with a normal response.
 func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, method string) bool {
 	s.mu.Lock()
 	queue := s.faults[method]

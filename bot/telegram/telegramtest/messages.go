@@ -144,8 +144,8 @@ func (s *Server) Sent() []SentMessage {
 }
 
 // AnsweredCallbacks returns the answerCallbackQuery calls so far, in
-// order. Only ids of queries queued by PushCallback are recorded; other
-// ids get 400, as Telegram answers for an expired query.
+// order. Only ids of queries queued by PushCallback are recorded. Other
+// ids get the 400 that Telegram returns for an expired query.
 func (s *Server) AnsweredCallbacks() []AnsweredCallback {
 	s.mu.Lock()
 	defer s.mu.Unlock()

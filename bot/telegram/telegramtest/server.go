@@ -61,6 +61,7 @@ type Server struct {
 	sent          []SentMessage
 	answered      []AnsweredCallback
 	faults        map[string][]Fault
+	requests      map[string]int
 }
 
 // New starts a Server that the test's cleanup closes.
@@ -74,6 +75,7 @@ func New(t testing.TB) *Server {
 		nextMessageID: 1,
 		callbackIDs:   map[string]bool{},
 		faults:        map[string][]Fault{},
+		requests:      map[string]int{},
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	t.Cleanup(func() {
@@ -107,6 +109,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusUnauthorized, "Unauthorized", 0)
 		return
 	}
+	s.countRequest(method)
 	params, err := parseParams(r)
 	if err != nil {
 		s.t.Errorf("telegramtest: %s: %v", method, err)
@@ -170,6 +173,22 @@ func parseJSONParams(r *http.Request) (url.Values, error) {
 		}
 	}
 	return params, nil
+}
+
+// Requests returns how many calls of method (such as "getUpdates") with
+// the right token the server received, including the calls that a Fault
+// replaced.
+func (s *Server) Requests(method string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.requests[method]
+}
+
+func (s *Server) countRequest(method string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.requests[method]++
+	s.notify()
 }
 
 // notify wakes everything waiting for a change. The caller holds s.mu.

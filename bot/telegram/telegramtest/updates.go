@@ -1,6 +1,7 @@
 package telegramtest
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -71,16 +72,44 @@ func decodeObject(update any) (map[string]json.RawMessage, error) {
 		}
 		raw = encoded
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &fields); err != nil {
+
+	decoder := json.NewDecoder(bytes.NewReader(raw))
+	decoder.UseNumber()
+	var object map[string]any
+	if err := decoder.Decode(&object); err != nil {
 		return nil, fmt.Errorf("decode update: want a JSON object: %w", err)
 	}
-	for key, value := range fields {
-		if string(value) == "null" {
-			delete(fields, key)
+	fields := map[string]json.RawMessage{}
+	for key, value := range object {
+		if value == nil {
+			continue
 		}
+		encoded, err := json.Marshal(dropNulls(value))
+		if err != nil {
+			return nil, fmt.Errorf("encode update field %s: %w", key, err)
+		}
+		fields[key] = encoded
 	}
 	return fields, nil
+}
+
+// dropNulls removes the null fields of the objects in v, at any depth.
+func dropNulls(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		for key, value := range v {
+			if value == nil {
+				delete(v, key)
+				continue
+			}
+			v[key] = dropNulls(value)
+		}
+	case []any:
+		for i, value := range v {
+			v[i] = dropNulls(value)
+		}
+	}
+	return v
 }
 
 // PushText queues a text message from the person whose private chat with
@@ -234,7 +263,7 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, params url.V
 	}
 }
 
-// confirm forgets the updates below offset. A negative offset keeps only
+// confirm drops the updates below offset. A negative offset keeps only
 // the last -offset updates. The caller holds s.mu.
 func (s *Server) confirm(offset int) {
 	if offset < 0 {
@@ -242,13 +271,13 @@ func (s *Server) confirm(offset int) {
 		s.updates = s.updates[len(s.updates)-keep:]
 		return
 	}
-	kept := s.updates[:0]
+	remaining := s.updates[:0]
 	for _, u := range s.updates {
 		if u.id >= offset {
-			kept = append(kept, u)
+			remaining = append(remaining, u)
 		}
 	}
-	s.updates = kept
+	s.updates = remaining
 }
 
 // batch returns up to limit queued updates. The caller holds s.mu.
