@@ -95,10 +95,20 @@ func (d *Dispatcher) handle(ctx context.Context, in Inbound) (duplicate bool, co
 		return false, conv.ID, err
 	}
 
-	view := newTxView(ctx, tx)
-	out, err := d.step(ctx, tx, view, conv, d.event(in, from))
-	if err != nil {
+	if err := recordInbound(ctx, tx, in, conv.ID); err != nil {
 		return false, conv.ID, err
+	}
+
+	var out conversation.Outcome
+	if reply, ok, err := optKeyword(ctx, tx, in); err != nil {
+		return false, conv.ID, err
+	} else if ok {
+		out = conversation.Outcome{State: conv.State, Replies: []conversation.Reply{reply}}
+	} else {
+		view := newTxView(ctx, tx)
+		if out, err = d.step(ctx, tx, view, in, conv, d.event(in, from)); err != nil {
+			return false, conv.ID, err
+		}
 	}
 	if err := saveConversation(ctx, tx, conv.ID, out.State); err != nil {
 		return false, conv.ID, err
@@ -122,8 +132,9 @@ func (d *Dispatcher) event(in Inbound, from conversation.Sender) conversation.Ev
 
 // step runs the event, then each effect and its result, through the state
 // machine, and gathers the replies of every round.
-func (d *Dispatcher) step(ctx context.Context, tx pgx.Tx, view *txView, conv conversationRow, e conversation.Event) (conversation.Outcome, error) {
+func (d *Dispatcher) step(ctx context.Context, tx pgx.Tx, view *txView, in Inbound, conv conversationRow, e conversation.Event) (conversation.Outcome, error) {
 	out := conversation.Step(conv.State, e, view)
+	var orderID int64
 	replies := out.Replies
 	for round := 0; len(out.Effects) > 0; round++ {
 		if round == maxEffectRounds {
@@ -137,6 +148,12 @@ func (d *Dispatcher) step(ctx context.Context, tx pgx.Tx, view *txView, conv con
 			if err != nil {
 				return out, err
 			}
+			if id, placed := orderOf(result); id != 0 {
+				if err := attribute(ctx, tx, in, conv.ID, id, placed); err != nil {
+					return out, err
+				}
+				orderID = id
+			}
 			view.forget()
 			next := conversation.Step(out.State, conversation.Event{From: e.From, Now: e.Now, Result: result}, view)
 			out.State = next.State
@@ -146,6 +163,11 @@ func (d *Dispatcher) step(ctx context.Context, tx pgx.Tx, view *txView, conv con
 	}
 	if view.err != nil {
 		return out, fmt.Errorf("handle message: %w", view.err)
+	}
+	for i := range replies {
+		if replies[i].OrderID == 0 && replies[i].To == nil {
+			replies[i].OrderID = orderID
+		}
 	}
 	out.Replies = replies
 	return out, nil
@@ -190,11 +212,21 @@ func changeResult(ref string, o order.Order, err error) (conversation.Result, er
 }
 
 // enqueueReplies renders every reply for its recipient and queues it.
+// Replies to the sender always go out; messages to someone else are
+// dropped when that person opted out.
 func (d *Dispatcher) enqueueReplies(ctx context.Context, tx pgx.Tx, in Inbound, out conversation.Outcome) error {
 	for _, r := range out.Replies {
 		ch, address, locale := in.Channel, in.Address, out.State.Locale
 		if r.To != nil {
 			ch, address, locale = Channel(r.To.Channel), r.To.Address, r.To.Locale
+			stopped, err := optedOut(ctx, tx, ch, address)
+			if err != nil {
+				return err
+			}
+			if stopped {
+				d.logger().Info("message to opted-out recipient dropped", "channel", ch, "order_id", r.OrderID)
+				continue
+			}
 		}
 		m, err := d.Renderer.Render(ch, locale, address, r)
 		if err != nil {

@@ -33,8 +33,9 @@ func Enqueue(ctx context.Context, db postgres.DBTX, m Message, orderID int64) (i
 		order = &orderID
 	}
 	var id int64
-	err := db.QueryRow(ctx, `INSERT INTO outbox (channel, address, body, buttons, order_id)
-		VALUES ($1, $2, $3, $4, $5) RETURNING id`, m.Channel, m.Address, m.Text, buttons, order).Scan(&id)
+	err := db.QueryRow(ctx, `INSERT INTO outbox (channel, address, body, buttons, order_id, segments)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+		m.Channel, m.Address, m.Text, buttons, order, segments(m.Channel, m.Text)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("enqueue message: %w", err)
 	}

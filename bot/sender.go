@@ -145,6 +145,9 @@ func (l *SenderLoop) send(ctx context.Context, m claimed) error {
 		return markRetry(ctx, l.DB, m.ID, after, err)
 	case Stopped:
 		log.Warn("recipient stopped messages", "error", err)
+		if err := optOut(ctx, l.DB, l.Channel, m.Address, "provider"); err != nil {
+			return err
+		}
 		return markFinal(ctx, l.DB, m.ID, "stopped", err)
 	default:
 		log.Error("send failed for good", "error", err)

@@ -32,6 +32,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"serve":   cli.serve,
 		"migrate": cli.migrate,
 		"import":  cli.importCatalog,
+		"report":  cli.report,
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
