@@ -20,7 +20,7 @@ func (m *machine) add(p catalog.Product, q catalog.Quantity) {
 	}
 
 	// The stock is checked before a basket of another merchant is
-	// replaced, so that a refused quantity leaves that basket as it was.
+	// replaced, so that a rejected quantity leaves that basket as it was.
 	replacing := m.state.Basket.MerchantID != p.MerchantID && len(m.state.Basket.Lines) > 0
 	idx := -1
 	if !replacing {

@@ -24,8 +24,8 @@ type turn struct {
 	// to holds the recipient of the reply that contains the line with
 	// the id, nil meaning the sender.
 	to map[string]*Recipient
-	// effects must equal the step's effects; nil requires none unless
-	// anyEffects is set, for a turn whose effects another case checks.
+	// effects must equal the step's effects, and nil requires none. A
+	// turn whose effects another case checks sets anyEffects instead.
 	effects    []Effect
 	anyEffects bool
 	// check runs extra checks on the outcome, such as the basket.

@@ -26,8 +26,8 @@ type memCommune struct {
 	postalCodes []string
 }
 
-// Ids of the test catalog, named so that cases read as the customer sees
-// the lists.
+// Ids of the test catalog, so that cases name products and merchants
+// instead of bare numbers.
 const (
 	cassisID   = 1
 	aixID      = 2

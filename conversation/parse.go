@@ -130,11 +130,15 @@ func parseOrderCommand(folded string) (ref string, accept bool, ok bool) {
 }
 
 // refusalReason returns what follows the reference in the original text,
-// keeping the merchant's accents and case.
+// keeping the merchant's accents and case. It searches text itself, because
+// an upper-cased copy can differ in length (invalid UTF-8 becomes a 3-byte
+// U+FFFD) and its offsets would not fit text. The reference is ASCII, so a
+// match always starts on a rune boundary.
 func refusalReason(text, ref string) string {
-	idx := strings.Index(strings.ToUpper(text), ref)
-	if idx < 0 {
-		return ""
+	for i := 0; i+len(ref) <= len(text); i++ {
+		if strings.EqualFold(text[i:i+len(ref)], ref) {
+			return strings.Trim(strings.TrimSpace(text[i+len(ref):]), " :,.-")
+		}
 	}
-	return strings.Trim(strings.TrimSpace(text[idx+len(ref):]), " :,.-")
+	return ""
 }

@@ -166,6 +166,8 @@ func TestRefusalReasonKeepsText(t *testing.T) {
 		{"Non K7P : Plus de Fraises, désolé.", "Plus de Fraises, désolé"},
 		{"non #k7p - fermé lundi", "fermé lundi"},
 		{"Refusé k7p Épuisé", "Épuisé"},
+		{"non\xfa k7p", ""},
+		{"non\xfa\xfa\xfa k7p rupture", "rupture"},
 	}
 	for _, c := range cases {
 		if got := refusalReason(c.in, "K7P"); got != c.want {

@@ -11,7 +11,7 @@ var stages = []Stage{Start, AskCommune, ChooseCommune, ChooseShop, Browse, AskQu
 	AskFulfilment, AskAddress, Confirm, Placing}
 
 // stageState returns a state that the conversation could be in at the
-// stage, with the context earlier answers leave behind.
+// stage, with the context that earlier messages leave behind.
 func stageState(stage Stage) State {
 	s := State{Stage: stage, Locale: French}
 	switch stage {

@@ -20,7 +20,7 @@ func summaryIDs(lines int) []string {
 	return concat([]string{"SummaryTitle"}, repeat("BasketLine", lines), []string{"SummaryTotal", "ConfirmHint"})
 }
 
-// Prefixes that bring a conversation to a point; they check stages only.
+// Prefixes bring a conversation to a point, and check only its stages.
 func atCommune() []turn {
 	return []turn{{in: text("Bonjour"), stage: AskCommune}}
 }
