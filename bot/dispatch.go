@@ -30,6 +30,9 @@ type Dispatcher struct {
 	Logger   *slog.Logger
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// ResumeAfter is the idle time after which a customer's next message
+	// offers to continue the old basket; zero means never.
+	ResumeAfter time.Duration
 }
 
 // conversationRow is a conversation as stored.
@@ -123,7 +126,7 @@ func (d *Dispatcher) handle(ctx context.Context, in Inbound) (duplicate bool, co
 }
 
 func (d *Dispatcher) event(in Inbound, from conversation.Sender) conversation.Event {
-	e := conversation.Event{From: from, Text: in.Text, Data: in.Data, Now: d.now()}
+	e := conversation.Event{From: from, Text: in.Text, Data: in.Data, Now: d.now(), ResumeAfter: d.ResumeAfter}
 	if in.Location != nil {
 		e.Location = &conversation.Point{Latitude: in.Location.Latitude, Longitude: in.Location.Longitude}
 	}

@@ -4,19 +4,53 @@ import (
 	"github.com/drivelocal/drivelocal/catalog"
 )
 
-// add puts q of p in the basket, within the stock left.
+// add puts q of p in the basket and confirms it with the new total.
 func (m *machine) add(p catalog.Product, q catalog.Quantity) {
-	if q <= 0 {
-		m.state.Stage = AskQuantity
-		m.state.PendingProduct = p.ID
-		m.say(T("QuantityHint", "Name", p.Name, "Weighed", p.Weighed(), "Unit", p.Unit))
+	notes, problem := m.put(p, q)
+	if problem != nil {
+		m.say(*problem)
 		return
 	}
+	notes = append(notes, T("Added", "Amount", Amount{q, p.Unit}, "Name", p.Name,
+		"Price", Money(catalog.Amount(p.PriceCents, q)), "Total", Money(m.state.Basket.Total())))
+	m.reply(Reply{Lines: notes, Buttons: navigationButtons(false, true)})
+}
+
+// orderItem is one product and quantity of a message that orders several.
+type orderItem struct {
+	Product  catalog.Product
+	Quantity catalog.Quantity
+}
+
+// addMany puts several products in the basket and confirms them in one
+// message. It stops at the first that cannot be added, keeps the ones
+// before it, and says why.
+func (m *machine) addMany(items []orderItem) {
+	var lines []Text
+	for _, it := range items {
+		notes, problem := m.put(it.Product, it.Quantity)
+		lines = append(lines, notes...)
+		if problem != nil {
+			lines = append(lines, *problem)
+			m.reply(Reply{Lines: lines})
+			return
+		}
+		lines = append(lines, T("AddedLine", "Amount", Amount{it.Quantity, it.Product.Unit}, "Name", it.Product.Name,
+			"Price", Money(catalog.Amount(it.Product.PriceCents, it.Quantity))))
+	}
+	lines = append(lines, T("AddedTotal", "Total", Money(m.state.Basket.Total())))
+	m.reply(Reply{Lines: lines, Buttons: navigationButtons(false, true)})
+}
+
+// put adds q of p to the basket within the stock left. It returns notes
+// for the customer, or the problem that kept it from adding, with the
+// conversation set to ask again.
+func (m *machine) put(p catalog.Product, q catalog.Quantity) ([]Text, *Text) {
+	if q <= 0 {
+		return nil, m.askAgain(p, T("QuantityHint", "Name", p.Name, "Weighed", p.Weighed(), "Unit", p.Unit))
+	}
 	if !p.Weighed() && !q.IsWhole() {
-		m.state.Stage = AskQuantity
-		m.state.PendingProduct = p.ID
-		m.say(T("WholeUnitsOnly", "Name", p.Name, "Unit", p.Unit))
-		return
+		return nil, m.askAgain(p, T("WholeUnitsOnly", "Name", p.Name, "Unit", p.Unit))
 	}
 
 	// The stock is checked before a basket of another merchant is
@@ -31,8 +65,7 @@ func (m *machine) add(p catalog.Product, q catalog.Quantity) {
 		already = m.state.Basket.Lines[idx].Quantity
 	}
 	if already+q > p.Stock {
-		m.tooMuch(p, already)
-		return
+		return nil, m.tooMuch(p, already)
 	}
 
 	var notes []Text
@@ -54,22 +87,26 @@ func (m *machine) add(p catalog.Product, q catalog.Quantity) {
 	}
 	m.state.Stage = Browse
 	m.state.PendingProduct = 0
-	notes = append(notes, T("Added", "Amount", Amount{q, p.Unit}, "Name", p.Name,
-		"Price", Money(catalog.Amount(p.PriceCents, q)), "Total", Money(m.state.Basket.Total())))
-	m.reply(Reply{Lines: notes, Buttons: navigationButtons(false, true)})
+	return notes, nil
+}
+
+// askAgain sets the conversation to ask the quantity of p again and
+// returns the question.
+func (m *machine) askAgain(p catalog.Product, question Text) *Text {
+	m.state.Stage = AskQuantity
+	m.state.PendingProduct = p.ID
+	return &question
 }
 
 // tooMuch tells how much of p is left once the basket is counted.
-func (m *machine) tooMuch(p catalog.Product, inBasket catalog.Quantity) {
+func (m *machine) tooMuch(p catalog.Product, inBasket catalog.Quantity) *Text {
 	left := p.Stock - inBasket
 	if left <= 0 {
 		m.state.Stage = Browse
-		m.say(T("NoMoreLeft", "Name", p.Name))
-		return
+		t := T("NoMoreLeft", "Name", p.Name)
+		return &t
 	}
-	m.state.Stage = AskQuantity
-	m.state.PendingProduct = p.ID
-	m.say(T("OnlyLeft", "Amount", Amount{left, p.Unit}, "Name", p.Name))
+	return m.askAgain(p, T("OnlyLeft", "Amount", Amount{left, p.Unit}, "Name", p.Name))
 }
 
 func (m *machine) basketLine(productID int64) int {

@@ -28,6 +28,7 @@ const (
 	AskAddress    Stage = "address"        // delivered where?
 	Confirm       Stage = "confirm"        // OUI to order?
 	Placing       Stage = "placing"        // waiting for the order's placement
+	Resume        Stage = "resume"         // continue the old basket or start again?
 )
 
 // Locales a conversation can be held in.
@@ -56,6 +57,9 @@ type State struct {
 	Basket         Basket `json:"basket"`
 	Fulfilment     string `json:"fulfilment,omitempty"`
 	Address        string `json:"address,omitempty"`
+
+	// LastActive is when the customer last wrote.
+	LastActive time.Time `json:"last_active,omitzero"`
 }
 
 // Basket is what a customer is about to order, from one merchant.
@@ -107,6 +111,9 @@ type Event struct {
 	Location *Point
 	Now      time.Time
 	Result   Result
+	// ResumeAfter is the idle time after which a customer with a basket is
+	// asked whether to continue it or start again; zero means never.
+	ResumeAfter time.Duration
 }
 
 // View is the read-only data a step may look at. Its methods do not fail:

@@ -37,6 +37,16 @@ var keywords = map[string]Keyword{
 	"francais": KeyFrench, "french": KeyFrench,
 }
 
+// withoutGreeting drops a leading greeting, so "bonjour cassis" reads as
+// "cassis".
+func withoutGreeting(folded string) string {
+	first, rest, ok := strings.Cut(folded, " ")
+	if ok && greetings[first] && rest != "" {
+		return rest
+	}
+	return folded
+}
+
 // keyword returns the keyword that the folded message is, if any. A
 // greeting alone starts over like MENU, with the welcome.
 func keyword(folded string) Keyword {
@@ -111,8 +121,26 @@ func quantity(folded string) (catalog.Quantity, bool) {
 var yesWords = map[string]bool{"oui": true, "o": true, "ok": true, "yes": true, "y": true, "confirmer": true, "d accord": true, "daccord": true}
 var noWords = map[string]bool{"non": true, "n": true, "no": true}
 
-func isYes(folded string) bool { return yesWords[folded] }
-func isNo(folded string) bool  { return noWords[folded] }
+// isYes and isNo read an answer by its first word, so "oui merci" and
+// "Non, pas encore" count; the rest must not turn it around ("oui non").
+func isYes(folded string) bool { return answerIs(folded, yesWords, noWords) }
+func isNo(folded string) bool  { return answerIs(folded, noWords, yesWords) }
+
+func answerIs(folded string, words, opposite map[string]bool) bool {
+	if words[folded] {
+		return true
+	}
+	fields := strings.Fields(folded)
+	if len(fields) == 0 || !words[fields[0]] {
+		return false
+	}
+	for _, f := range fields[1:] {
+		if opposite[f] {
+			return false
+		}
+	}
+	return true
+}
 
 // orderCommand matches a merchant's answer to an order: "ok k7p",
 // "non k7p plus de fraises". The reference is 3 to 6 letters or digits.
@@ -141,4 +169,41 @@ func refusalReason(text, ref string) string {
 		}
 	}
 	return ""
+}
+
+// numberedLine is a product number and a quantity.
+type numberedLine struct {
+	N        int
+	Quantity catalog.Quantity
+}
+
+// numberedItem matches one "3 x2" inside a longer message.
+var numberedItem = regexp.MustCompile(`(\d{1,3})\s*(?:x|\*)\s*(\d+(?:[.,]\d{1,3})?)`)
+
+// severalLines reads a message that orders several numbered products at
+// once: "1 x2, 3 x1, 4 x1", "1x2 3x1", "1 x2 et 3 x1", or one per line.
+// It needs at least two lines and nothing else in the message.
+func severalLines(text string) ([]numberedLine, bool) {
+	folded := catalog.Fold(strings.NewReplacer("×", "x", "+", " ", ";", " ").Replace(text))
+	folded = strings.ReplaceAll(" "+folded+" ", " et ", " ")
+	matches := numberedItem.FindAllStringSubmatchIndex(folded, -1)
+	if len(matches) < 2 {
+		return nil, false
+	}
+	var lines []numberedLine
+	rest := folded
+	for i := len(matches) - 1; i >= 0; i-- {
+		m := matches[i]
+		n, _ := strconv.Atoi(folded[m[2]:m[3]])
+		q, err := catalog.ParseQuantity(folded[m[4]:m[5]])
+		if err != nil || n == 0 {
+			return nil, false
+		}
+		lines = append([]numberedLine{{N: n, Quantity: q}}, lines...)
+		rest = rest[:m[0]] + " " + rest[m[1]:]
+	}
+	if strings.TrimSpace(rest) != "" {
+		return nil, false
+	}
+	return lines, true
 }

@@ -94,6 +94,10 @@ func navigationButtons(more, basket bool) [][]Button {
 
 // browse answers "which product?": "3", "3 x2", or a commune to start over.
 func (m *machine) browse() {
+	if lines, ok := severalLines(m.event.Text); ok {
+		m.addNumbered(lines)
+		return
+	}
 	if n, q, ok := productAndQuantity(m.folded); ok {
 		if p, found := m.productNumber(n); found {
 			m.add(p, q)
@@ -111,6 +115,20 @@ func (m *machine) browse() {
 		return
 	}
 	m.say(T("ProductsHint", "More", false))
+}
+
+// addNumbered adds the numbered lines of one message, such as
+// "1 x2, 3 x1", once every number is known to exist.
+func (m *machine) addNumbered(lines []numberedLine) {
+	items := make([]orderItem, 0, len(lines))
+	for _, l := range lines {
+		p, found := m.productNumber(l.N)
+		if !found {
+			return
+		}
+		items = append(items, orderItem{Product: p, Quantity: l.Quantity})
+	}
+	m.addMany(items)
 }
 
 // productNumber returns the merchant's product with the number shown, or

@@ -35,7 +35,7 @@ func (m *machine) chooseCommune() {
 			m.commune()
 			return
 		}
-		m.say(T("AnswerNumber", "Max", len(m.state.Choices)))
+		m.repeatCommunes()
 		return
 	}
 	c, found := m.view.Commune(m.state.Choices[n-1])
@@ -127,7 +127,20 @@ func (m *machine) chooseShop() {
 		m.commune()
 		return
 	}
-	m.say(T("ShopsHint", "Max", len(m.state.Choices)))
+	// Anything else repeats the choices, on the page the customer was on.
+	m.shopPage(m.currentShops(), T("ShopsPage", "Page", m.state.Page+1))
+}
+
+// repeatCommunes shows the numbered communes again.
+func (m *machine) repeatCommunes() {
+	lines := []Text{T("CommuneChoice")}
+	for i, id := range m.state.Choices {
+		if c, ok := m.view.Commune(id); ok {
+			lines = append(lines, T("CommuneLine", "N", i+1, "Name", c.Name, "PostalCode", c.PostalCode))
+		}
+	}
+	lines = append(lines, T("AnswerNumber", "Max", len(m.state.Choices)))
+	m.say(lines...)
 }
 
 // currentShops reloads the merchants behind the remembered numbers.

@@ -17,7 +17,7 @@ func Step(s State, e Event, v View) Outcome {
 	if m.state.Locale == "" {
 		m.state.Locale = French
 	}
-	m.folded = catalog.Fold(e.Text)
+	m.folded = withoutGreeting(catalog.Fold(e.Text))
 	if e.Data != "" {
 		m.folded = catalog.Fold(e.Data)
 	}
@@ -29,6 +29,9 @@ func Step(s State, e Event, v View) Outcome {
 		m.merchant()
 	default:
 		m.customer()
+		if !e.Now.IsZero() {
+			m.state.LastActive = e.Now
+		}
 	}
 	return Outcome{State: m.state, Replies: m.replies, Effects: m.effects}
 }
@@ -63,6 +66,14 @@ func (m *machine) onResult(r Result) {
 // customer handles a customer's message: buttons and keywords first, as
 // they work everywhere, then the answer to the pending question.
 func (m *machine) customer() {
+	if m.idle() {
+		m.offerResume()
+		return
+	}
+	if m.state.Stage == Resume {
+		m.resume() // its answers ("recommencer") are keywords elsewhere
+		return
+	}
 	if m.event.Location != nil {
 		m.listShopsNear(*m.event.Location)
 		return

@@ -37,7 +37,8 @@ func (c *cli) chatAs(ctx context.Context, pool *pgxpool.Pool, number string) err
 	if err != nil {
 		return c.fail("CLIBadPhone", map[string]any{"Phone": number})
 	}
-	d := &bot.Dispatcher{DB: pool, Renderer: bot.NewRenderer(c.bundle), Logger: quietLogger(c.stderr)}
+	d := &bot.Dispatcher{DB: pool, Renderer: bot.NewRenderer(c.bundle), Logger: quietLogger(c.stderr),
+		ResumeAfter: loadConfig().ResumeAfter}
 	c.printf("CLIChatIntro", map[string]any{"Phone": e164})
 	chat := &console.Chat{DB: pool, Handler: d, Phone: e164, In: c.stdin, Out: c.stdout}
 	return chat.Run(ctx)

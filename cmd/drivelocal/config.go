@@ -2,6 +2,9 @@ package main
 
 import (
 	"os"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/drivelocal/drivelocal/postgres"
 )
@@ -19,7 +22,15 @@ type config struct {
 
 	TelegramToken    string
 	TelegramEndpoint string
+
+	// ResumeAfter is RESUME_AFTER_HOURS: after that long without a
+	// message, a customer with a basket is asked whether to continue it.
+	ResumeAfter time.Duration
 }
+
+// defaultResumeHours is long enough that a customer coming back the same
+// morning continues where they were.
+const defaultResumeHours = 6
 
 func loadConfig() config {
 	return config{
@@ -32,7 +43,18 @@ func loadConfig() config {
 		TwilioAPIBaseURL: os.Getenv("TWILIO_API_BASE_URL"),
 		TelegramToken:    os.Getenv("TELEGRAM_BOT_TOKEN"),
 		TelegramEndpoint: os.Getenv("TELEGRAM_API_ENDPOINT"),
+		ResumeAfter:      hours("RESUME_AFTER_HOURS", defaultResumeHours),
 	}
+}
+
+// hours reads a number of hours (decimals allowed, "0,5" or "0.5"); an
+// invalid or negative value falls back to the default.
+func hours(name string, fallback float64) time.Duration {
+	h, err := strconv.ParseFloat(strings.ReplaceAll(os.Getenv(name), ",", "."), 64)
+	if err != nil || h < 0 {
+		h = fallback
+	}
+	return time.Duration(h * float64(time.Hour))
 }
 
 // twilioEnabled reports whether every Twilio setting is present.

@@ -37,7 +37,8 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	}
 	defer pool.Close()
 
-	d := &bot.Dispatcher{DB: pool, Renderer: bot.NewRenderer(c.bundle), Logger: log.With("component", "dispatcher")}
+	d := &bot.Dispatcher{DB: pool, Renderer: bot.NewRenderer(c.bundle), Logger: log.With("component", "dispatcher"),
+		ResumeAfter: cfg.ResumeAfter}
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", healthz(pool))
 	mux.Handle("GET /metrics", promhttp.Handler())
