@@ -93,7 +93,6 @@ func (m *machine) summary(shop catalog.Merchant) {
 	lines = append(lines, basketLines(m.state.Basket.Lines)...)
 	lines = append(lines, T("SummaryTotal", "Total", Money(total+fee), "Fee", Money(fee),
 		"Delivery", m.state.Fulfilment == string(order.Delivery), "Address", m.state.Address, "Shop", shop.Name))
-	lines = append(lines, T("ConfirmHint"))
 	m.reply(Reply{Lines: lines, Buttons: [][]Button{{
 		{Label: T("YesButton"), Data: "OUI"},
 		{Label: T("NoButton"), Data: "NON"},

@@ -58,11 +58,11 @@ func (m *machine) productPage() {
 		m.say(T("NoProducts", "Shop", shop.Name))
 		return
 	}
-	if m.state.Page*productPageSize >= len(products) {
+	if m.state.Page*m.pageSize() >= len(products) {
 		m.state.Page = 0
 	}
-	from, to := pageBounds(m.state.Page, productPageSize, len(products))
-	lines := []Text{T("ProductsTitle", "Shop", shop.Name, "Page", m.state.Page+1, "Pages", (len(products)+productPageSize-1)/productPageSize)}
+	from, to := pageBounds(m.state.Page, m.pageSize(), len(products))
+	lines := []Text{T("ProductsTitle", "Shop", shop.Name, "Page", m.state.Page+1, "Pages", (len(products)+m.pageSize()-1)/m.pageSize())}
 	var buttons [][]Button
 	for i := from; i < to; i++ {
 		p := products[i]

@@ -92,7 +92,7 @@ func (m *machine) showShops(shops []catalog.Merchant, title Text) {
 }
 
 func (m *machine) shopPage(shops []catalog.Merchant, title Text) {
-	from, to := pageBounds(m.state.Page, shopPageSize, len(shops))
+	from, to := pageBounds(m.state.Page, m.pageSize(), len(shops))
 	lines := []Text{title}
 	var buttons [][]Button
 	for i := from; i < to; i++ {
@@ -159,7 +159,7 @@ func (m *machine) nextPage() {
 	case ChooseShop:
 		m.state.Page++
 		shops := m.currentShops()
-		if m.state.Page*shopPageSize >= len(shops) {
+		if m.state.Page*m.pageSize() >= len(shops) {
 			m.state.Page = 0
 		}
 		m.shopPage(shops, T("ShopsPage", "Page", m.state.Page+1))

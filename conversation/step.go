@@ -4,12 +4,23 @@ import (
 	"github.com/drivelocal/drivelocal/catalog"
 )
 
-// Page sizes keep a list within two SMS segments.
+// Lists are paginated: on SMS three lines a page keep a list of long
+// names within two segments (306 GSM-7 characters); channels with a
+// screen show more.
 const (
-	shopPageSize    = 5
-	productPageSize = 5
-	maxShops        = 30
+	smsPageSize    = 3
+	screenPageSize = 6
+	maxShops       = 30
 )
+
+// pageSize returns the number of list lines a page shows on the sender's
+// channel.
+func (m *machine) pageSize() int {
+	if m.event.From.Channel == "sms" {
+		return smsPageSize
+	}
+	return screenPageSize
+}
 
 // Step runs one event through the state machine.
 func Step(s State, e Event, v View) Outcome {

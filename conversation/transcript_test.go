@@ -11,13 +11,12 @@ import (
 var (
 	cassisShopsIDs = concat([]string{"ShopsIn"}, repeat("ShopLine", 2), []string{"ShopsHint"})
 	aixShopsIDs    = []string{"ShopsIn", "ShopLine", "ShopsHint"}
-	page1IDs       = concat([]string{"ProductsTitle"}, repeat("ProductLine", 5), []string{"ProductsHint"})
-	page2IDs       = concat([]string{"ProductsTitle"}, repeat("ProductLine", 2), []string{"ProductsHint"})
+	page1IDs       = concat([]string{"ProductsTitle"}, repeat("ProductLine", 3), []string{"ProductsHint"}) // an SMS page
 	addedIDs       = []string{"Added"}
 )
 
 func summaryIDs(lines int) []string {
-	return concat([]string{"SummaryTitle"}, repeat("BasketLine", lines), []string{"SummaryTotal", "ConfirmHint"})
+	return concat([]string{"SummaryTitle"}, repeat("BasketLine", lines), []string{"SummaryTotal"})
 }
 
 // Prefixes bring a conversation to a point, and check only its stages.
@@ -143,22 +142,31 @@ func TestTranscriptChoiceForms(t *testing.T) {
 func TestTranscriptBrowse(t *testing.T) {
 	runTranscripts(t, []transcript{
 		{"pages", then(atCassisShops(),
-			turn{in: text("1"), stage: Browse, ids: page1IDs,
+			turn{in: text("1"), stage: Browse, ids: smsPageIDs(3),
 				data: map[string]map[string]any{
-					"ProductsTitle": {"Shop": "Primeur du Port", "Page": 1, "Pages": 2},
+					"ProductsTitle": {"Shop": "Primeur du Port", "Page": 1, "Pages": 3},
 					"ProductLine#1": {"N": 1, "Name": "Tomates", "Price": UnitPrice{420, "kg"}, "InStock": true},
-					"ProductLine#4": {"N": 4, "Name": "Fraises", "InStock": false},
 					"ProductsHint":  {"More": true},
 				}},
-			turn{in: text("SUITE"), stage: Browse, ids: page2IDs,
+			turn{in: text("SUITE"), stage: Browse, ids: smsPageIDs(3),
 				data: map[string]map[string]any{
-					"ProductsTitle": {"Page": 2, "Pages": 2},
-					"ProductLine#1": {"N": 6, "Name": "Ail"},
-					"ProductLine#2": {"N": 7, "Name": "Huile d'olive"},
+					"ProductsTitle": {"Page": 2, "Pages": 3},
+					"ProductLine#1": {"N": 4, "Name": "Fraises", "InStock": false},
+					"ProductsHint":  {"More": true},
+				}},
+			turn{in: text("SUITE"), stage: Browse, ids: smsPageIDs(1),
+				data: map[string]map[string]any{
+					"ProductsTitle": {"Page": 3, "Pages": 3},
+					"ProductLine#1": {"N": 7, "Name": "Huile d'olive"},
 					"ProductsHint":  {"More": false},
 				}},
-			turn{in: text("suite"), stage: Browse, ids: page1IDs,
+			turn{in: text("suite"), stage: Browse, ids: smsPageIDs(3),
 				data: map[string]map[string]any{"ProductsTitle": {"Page": 1}}})},
+		{"pages on a screen", []turn{
+			{in: Event{From: telegramCustomer, Data: "m:10"}, stage: Browse, ids: smsPageIDs(6),
+				data: map[string]map[string]any{"ProductsTitle": {"Page": 1, "Pages": 2}}},
+			{in: Event{From: telegramCustomer, Text: "suite"}, stage: Browse, ids: smsPageIDs(1),
+				data: map[string]map[string]any{"ProductLine#1": {"N": 7}}}}},
 		{"product then quantity in one message", then(atPrimeur(),
 			turn{in: text("3 x2"), stage: Browse, ids: addedIDs,
 				data: map[string]map[string]any{"Added": {
@@ -485,7 +493,7 @@ func TestTranscriptMerchant(t *testing.T) {
 
 func TestTranscriptTelegram(t *testing.T) {
 	runTranscripts(t, []transcript{
-		{"shop button", []turn{{in: button("m:10"), stage: Browse, ids: page1IDs,
+		{"shop button", []turn{{in: Event{From: telegramCustomer, Data: "m:10"}, stage: Browse, ids: smsPageIDs(6),
 			data: map[string]map[string]any{"ProductsTitle": {"Shop": "Primeur du Port"}},
 			check: func(t *testing.T, out Outcome) {
 				var data []string
@@ -494,7 +502,7 @@ func TestTranscriptTelegram(t *testing.T) {
 						data = append(data, b.Data)
 					}
 				}
-				want := []string{"p:101", "p:102", "p:103", "p:105", "SUITE"}
+				want := []string{"p:101", "p:102", "p:103", "p:105", "p:106", "SUITE"}
 				if !slices.Equal(data, want) {
 					t.Errorf("buttons = %v, want %v", data, want)
 				}
@@ -519,4 +527,11 @@ func TestTranscriptTelegram(t *testing.T) {
 		{"location far away", []turn{{in: located(48.8566, 2.3522), stage: AskCommune,
 			ids: []string{"NoShops", "AskCommune"}}}},
 	})
+}
+
+var telegramCustomer = Sender{Channel: "telegram", Address: "4242", FirstName: "Camille"}
+
+// smsPageIDs are the ids of a product page with n lines.
+func smsPageIDs(n int) []string {
+	return concat([]string{"ProductsTitle"}, repeat("ProductLine", n), []string{"ProductsHint"})
 }

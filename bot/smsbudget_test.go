@@ -1,0 +1,162 @@
+package bot
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/drivelocal/drivelocal/bot/gsm7"
+	"github.com/drivelocal/drivelocal/catalog"
+	"github.com/drivelocal/drivelocal/conversation"
+	"github.com/drivelocal/drivelocal/locales"
+)
+
+// longValues are realistic worst cases for every template field: the
+// longest names a merchant is likely to register.
+var longValues = map[string]any{
+	"Shop":       "Fromagerie des Trois Cloches",
+	"Name":       "Navettes à la fleur d'oranger",
+	"Commune":    "Saint-Rémy-de-Provence",
+	"Category":   "fromagerie",
+	"Customer":   "Marie-Thérèse, 06 ** ** ** 12",
+	"Address":    "12 rue des Pêcheurs, 13260 Cassis",
+	"Reason":     "plus de fraises aujourd'hui, désolé",
+	"Query":      "Saint-Rémy-de-Provence",
+	"PostalCode": "13210",
+	"Ref":        "K7PX",
+	"N":          10, "Max": 30, "Count": 30, "Page": 2, "Pages": 3,
+	"Km":       "12.5",
+	"Unit":     "douzaine",
+	"Status":   "accepted",
+	"Price":    conversation.UnitPrice{Cents: 12450, Unit: "douzaine"},
+	"Amount":   conversation.Amount{Quantity: 1500, Unit: "kg"},
+	"Total":    conversation.Money(8740),
+	"Fee":      conversation.Money(300),
+	"Drive":    true, "Delivery": true, "Weighed": true, "InStock": false, "More": true, "Left": true,
+	"Command":  "inscription",
+	"Shops":    3,
+	"Products": 9,
+}
+
+// moneyPrices are the messages whose Price is an amount, not a unit price.
+var moneyPrices = map[string]conversation.Money{"BasketLine": 12450, "AddedLine": 12450, "Added": 12450}
+
+var templateField = regexp.MustCompile(`\{\{[^}]*?\.(\w+)`)
+
+// messages returns the French bot messages by id.
+func messages(t *testing.T) map[string]string {
+	t.Helper()
+	raw, err := os.ReadFile("../locales/bot.fr.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]string
+	if err := toml.Unmarshal(raw, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// worstCase builds the data of a message from its template's fields.
+func worstCase(t *testing.T, id, template string) conversation.Text {
+	t.Helper()
+	text := conversation.Text{ID: id, Data: map[string]any{}}
+	for _, m := range templateField.FindAllStringSubmatch(template, -1) {
+		v, ok := longValues[m[1]]
+		if money, isMoney := moneyPrices[id]; isMoney && m[1] == "Price" {
+			v = money
+		}
+		if !ok {
+			t.Fatalf("message %s: no worst-case value for field %s", id, m[1])
+		}
+		text.Data[m[1]] = v
+	}
+	return text
+}
+
+func renderSMS(t *testing.T, lines ...conversation.Text) string {
+	t.Helper()
+	r := NewRenderer(locales.MustBundle())
+	m, err := r.Render(SMS, conversation.French, "+33600000001", conversation.Reply{Lines: lines})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m.Text
+}
+
+// lineIDs are messages that only appear as lines of a list; the list as a
+// whole is checked instead.
+var lineIDs = map[string]bool{
+	"ShopLine": true, "ProductLine": true, "BasketLine": true, "CommuneLine": true, "AddedLine": true,
+}
+
+func TestSMSMessageFitsOneSegment(t *testing.T) {
+	for id, template := range messages(t) {
+		if lineIDs[id] || strings.HasSuffix(id, "Button") {
+			continue
+		}
+		body := renderSMS(t, worstCase(t, id, template))
+		if !gsm7.IsGSM7(body) {
+			t.Errorf("%s is not GSM-7: %q", id, body)
+		}
+		if n := gsm7.Segments(body); n > 1 {
+			t.Errorf("%s takes %d segments (%d characters): %q", id, n, len([]rune(body)), body)
+		}
+	}
+}
+
+// smsPage is the number of lines of a list page on SMS.
+const smsPage = 3
+
+func TestSMSListFitsTwoSegments(t *testing.T) {
+	all := messages(t)
+	line := func(id string) conversation.Text { return worstCase(t, id, all[id]) }
+	repeat := func(id string, n int) []conversation.Text {
+		out := make([]conversation.Text, n)
+		for i := range out {
+			out[i] = line(id)
+		}
+		return out
+	}
+	join := func(parts ...[]conversation.Text) []conversation.Text {
+		var out []conversation.Text
+		for _, p := range parts {
+			out = append(out, p...)
+		}
+		return out
+	}
+	one := func(id string) []conversation.Text { return []conversation.Text{line(id)} }
+
+	lists := map[string][]conversation.Text{
+		"shops":     join(one("ShopsIn"), repeat("ShopLine", smsPage), one("ShopsHint")),
+		"products":  join(one("ProductsTitle"), repeat("ProductLine", smsPage), one("ProductsHint")),
+		"communes":  join(one("CommuneChoice"), repeat("CommuneLine", 5), one("AnswerNumber")),
+		"basket":    join(one("BasketTitle"), repeat("BasketLine", 3), one("BasketTotal")),
+		"summary":   join(one("SummaryTitle"), repeat("BasketLine", 3), one("SummaryTotal")),
+		"new order": join(one("NewOrder"), repeat("BasketLine", 3), one("NewOrderTotal"), one("NewOrderHint")),
+		"added":     join(repeat("AddedLine", 3), one("AddedTotal")),
+	}
+	for name, lines := range lists {
+		body := renderSMS(t, lines...)
+		if !gsm7.IsGSM7(body) {
+			t.Errorf("%s list is not GSM-7: %q", name, body)
+		}
+		if n := gsm7.Segments(body); n > 2 {
+			t.Errorf("%s list takes %d segments (%d characters):\n%s", name, n, len([]rune(body)), body)
+		}
+	}
+}
+
+func TestSMSMoneyIsPlainText(t *testing.T) {
+	body := renderSMS(t, conversation.T("BasketTotal", "Total", conversation.Money(1230)))
+	if !strings.Contains(body, "12,30 EUR") {
+		t.Errorf("body = %q, want the total as 12,30 EUR", body)
+	}
+	if strings.Contains(body, "€") {
+		t.Errorf("body = %q, want no euro sign on SMS", body)
+	}
+	_ = catalog.One
+}
