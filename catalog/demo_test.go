@@ -188,7 +188,7 @@ func TestLoadDemoStocks(t *testing.T) {
 	}
 	var outOfStock, lastOne, weighedFraction int
 	for _, m := range demoMerchants(t, db) {
-		products, err := Products(context.Background(), db, m.ID)
+		products, err := AllProducts(context.Background(), db, m.ID)
 		if err != nil {
 			t.Fatalf("list products of %s: %v", m.Ref, err)
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 
 	"github.com/jackc/pgx/v5"
 
@@ -14,77 +13,27 @@ import (
 // ErrNotFound is returned when a looked-up merchant or product does not exist.
 var ErrNotFound = errors.New("not found")
 
-var postalCode = regexp.MustCompile(`^[0-9]{5}$`)
-
-// communeColumns selects a commune and its smallest postal code.
-const communeColumns = `c.id, c.name, c.departement, c.latitude, c.longitude,
-	(SELECT min(postal_code) FROM commune_postal_codes p WHERE p.commune_id = c.id)`
-
-// FindCommunes returns the communes whose postal code is query, or whose
-// folded name is the folded query; the best-known first.
-func FindCommunes(ctx context.Context, db postgres.DBTX, query string) ([]Commune, error) {
-	folded := Fold(query)
-	if folded == "" {
-		return nil, nil
-	}
-	var rows pgx.Rows
-	var err error
-	if postalCode.MatchString(folded) {
-		rows, err = db.Query(ctx, `SELECT `+communeColumns+` FROM communes c
-			WHERE c.id IN (SELECT commune_id FROM commune_postal_codes WHERE postal_code = $1)
-			ORDER BY c.name`, folded)
-	} else {
-		rows, err = db.Query(ctx, `SELECT `+communeColumns+` FROM communes c
-			WHERE c.name_folded = $1 ORDER BY c.departement`, folded)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("find communes %q: %w", query, err)
-	}
-	communes, err := pgx.CollectRows(rows, scanCommune)
-	if err != nil {
-		return nil, fmt.Errorf("find communes %q: %w", query, err)
-	}
-	return communes, nil
-}
-
-func scanCommune(r pgx.CollectableRow) (Commune, error) {
-	var c Commune
-	err := r.Scan(&c.ID, &c.Name, &c.Departement, &c.Latitude, &c.Longitude, &c.PostalCode)
-	return c, err
-}
-
+// merchantColumns selects a merchant and its commune's name. A merchant is
+// closed from FERME through closed_until, a day in Europe/Paris.
 const merchantColumns = `m.id, m.ref, m.name, m.category, m.phone, m.commune_id, c.name,
-	m.address, m.latitude, m.longitude, m.drive, m.delivery, m.delivery_fee_cents`
+	m.address, m.latitude, m.longitude, m.drive, m.delivery, m.delivery_fee_cents,
+	m.status, m.closed AND (m.closed_until IS NULL
+		OR m.closed_until >= (now() AT TIME ZONE 'Europe/Paris')::date), m.closed_until`
+
+// merchantFields returns the scan destinations of merchantColumns.
+func merchantFields(m *Merchant) []any {
+	return []any{&m.ID, &m.Ref, &m.Name, &m.Category, &m.Phone, &m.CommuneID, &m.CommuneName,
+		&m.Address, &m.Latitude, &m.Longitude, &m.Drive, &m.Delivery, &m.DeliveryFeeCents,
+		&m.Status, &m.Closed, &m.ClosedUntil}
+}
 
 func scanMerchant(r pgx.CollectableRow) (Merchant, error) {
 	var m Merchant
-	err := r.Scan(&m.ID, &m.Ref, &m.Name, &m.Category, &m.Phone, &m.CommuneID, &m.CommuneName,
-		&m.Address, &m.Latitude, &m.Longitude, &m.Drive, &m.Delivery, &m.DeliveryFeeCents)
+	err := r.Scan(merchantFields(&m)...)
+	if !m.Closed {
+		m.ClosedUntil = nil
+	}
 	return m, err
-}
-
-// MerchantsNearCommune returns the merchants of the commune, then those of
-// the same département, closest first when coordinates are known, at most
-// limit of them.
-func MerchantsNearCommune(ctx context.Context, db postgres.DBTX, communeID int64, limit int) ([]Merchant, error) {
-	rows, err := db.Query(ctx, `
-		SELECT `+merchantColumns+`
-		FROM merchants m
-		JOIN communes c ON c.id = m.commune_id
-		JOIN communes home ON home.id = $1
-		WHERE m.commune_id = $1 OR c.departement = home.departement
-		ORDER BY m.commune_id <> $1,
-			(c.latitude - home.latitude)^2 + (c.longitude - home.longitude)^2 NULLS LAST,
-			m.name
-		LIMIT $2`, communeID, limit)
-	if err != nil {
-		return nil, fmt.Errorf("list merchants near commune %d: %w", communeID, err)
-	}
-	merchants, err := pgx.CollectRows(rows, scanMerchant)
-	if err != nil {
-		return nil, fmt.Errorf("list merchants near commune %d: %w", communeID, err)
-	}
-	return merchants, nil
 }
 
 // MerchantsNearPoint returns the merchants with coordinates within radiusKm
@@ -107,8 +56,10 @@ func MerchantsNearPoint(ctx context.Context, db postgres.DBTX, lat, lon, radiusK
 	merchants, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Merchant, error) {
 		var m Merchant
 		var km float64
-		err := r.Scan(&m.ID, &m.Ref, &m.Name, &m.Category, &m.Phone, &m.CommuneID, &m.CommuneName,
-			&m.Address, &m.Latitude, &m.Longitude, &m.Drive, &m.Delivery, &m.DeliveryFeeCents, &km)
+		err := r.Scan(append(merchantFields(&m), &km)...)
+		if !m.Closed {
+			m.ClosedUntil = nil
+		}
 		m.DistanceKm = &km
 		return m, err
 	})
@@ -123,10 +74,12 @@ func GetMerchant(ctx context.Context, db postgres.DBTX, id int64) (Merchant, err
 	return oneMerchant(ctx, db, "m.id = $1", id)
 }
 
-// MerchantByPhone returns the merchant whose registered phone is the E.164
-// number, or ErrNotFound.
+// MerchantByPhone returns the merchant whose registered phone, or one of
+// whose staff phones (table merchant_phones), is the E.164 number, or
+// ErrNotFound.
 func MerchantByPhone(ctx context.Context, db postgres.DBTX, phone string) (Merchant, error) {
-	return oneMerchant(ctx, db, "m.phone = $1", phone)
+	return oneMerchant(ctx, db, `m.phone = $1
+		OR m.id = (SELECT merchant_id FROM merchant_phones WHERE phone = $1)`, phone)
 }
 
 func oneMerchant(ctx context.Context, db postgres.DBTX, where string, arg any) (Merchant, error) {
@@ -153,17 +106,33 @@ func scanProduct(r pgx.CollectableRow) (Product, error) {
 	return p, err
 }
 
-// Products returns a merchant's products in catalog order (the order of
-// their first import).
+// Products returns the products that customers see: a merchant's products
+// with some stock left, in catalog order (the order of their creation). A
+// product whose stock reaches 0 disappears until it is restocked.
 func Products(ctx context.Context, db postgres.DBTX, merchantID int64) ([]Product, error) {
 	rows, err := db.Query(ctx, `SELECT `+productColumns+`
-		FROM products WHERE merchant_id = $1 ORDER BY id`, merchantID)
+		FROM products WHERE merchant_id = $1 AND stock_milli > 0 ORDER BY id`, merchantID)
 	if err != nil {
 		return nil, fmt.Errorf("list products of merchant %d: %w", merchantID, err)
 	}
 	products, err := pgx.CollectRows(rows, scanProduct)
 	if err != nil {
 		return nil, fmt.Errorf("list products of merchant %d: %w", merchantID, err)
+	}
+	return products, nil
+}
+
+// AllProducts returns every product of a merchant, out of stock ones
+// included, in catalog order: what the merchant's own list shows.
+func AllProducts(ctx context.Context, db postgres.DBTX, merchantID int64) ([]Product, error) {
+	rows, err := db.Query(ctx, `SELECT `+productColumns+`
+		FROM products WHERE merchant_id = $1 ORDER BY id`, merchantID)
+	if err != nil {
+		return nil, fmt.Errorf("list all products of merchant %d: %w", merchantID, err)
+	}
+	products, err := pgx.CollectRows(rows, scanProduct)
+	if err != nil {
+		return nil, fmt.Errorf("list all products of merchant %d: %w", merchantID, err)
 	}
 	return products, nil
 }
@@ -212,20 +181,4 @@ func PutBackStock(ctx context.Context, db postgres.DBTX, productID int64, q Quan
 		return fmt.Errorf("put back stock of product %d: %w", productID, err)
 	}
 	return nil
-}
-
-// GetCommune returns the commune with the id, or ErrNotFound.
-func GetCommune(ctx context.Context, db postgres.DBTX, id int64) (Commune, error) {
-	rows, err := db.Query(ctx, `SELECT `+communeColumns+` FROM communes c WHERE c.id = $1`, id)
-	if err != nil {
-		return Commune{}, fmt.Errorf("get commune %d: %w", id, err)
-	}
-	c, err := pgx.CollectExactlyOneRow(rows, scanCommune)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return Commune{}, fmt.Errorf("get commune %d: %w", id, ErrNotFound)
-	}
-	if err != nil {
-		return Commune{}, fmt.Errorf("get commune %d: %w", id, err)
-	}
-	return c, nil
 }

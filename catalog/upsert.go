@@ -49,33 +49,6 @@ func writeImport(ctx context.Context, db postgres.DBTX, mf merchantFile, pf prod
 	return report, nil
 }
 
-// upsertCommune returns the id of the merchant's commune, matched by folded
-// name and département, and adds the merchant's postal code to it. A new
-// commune, or one without coordinates, takes the merchant's coordinates.
-func upsertCommune(ctx context.Context, db postgres.DBTX, m merchantRow) (int64, error) {
-	var id int64
-	err := db.QueryRow(ctx, `
-		INSERT INTO communes (name, name_folded, departement, latitude, longitude)
-		VALUES ($1, $2, $3, $4, $5)
-		ON CONFLICT (name_folded, departement) DO UPDATE SET
-			latitude = CASE WHEN communes.latitude IS NULL OR communes.longitude IS NULL
-				THEN EXCLUDED.latitude ELSE communes.latitude END,
-			longitude = CASE WHEN communes.latitude IS NULL OR communes.longitude IS NULL
-				THEN EXCLUDED.longitude ELSE communes.longitude END
-		RETURNING id`,
-		m.commune, Fold(m.commune), m.departement, m.latitude, m.longitude).Scan(&id)
-	if err != nil {
-		return 0, fmt.Errorf("upsert commune %q (%s): %w", m.commune, m.departement, err)
-	}
-
-	_, err = db.Exec(ctx, `INSERT INTO commune_postal_codes (postal_code, commune_id)
-		VALUES ($1, $2) ON CONFLICT DO NOTHING`, m.postalCode, id)
-	if err != nil {
-		return 0, fmt.Errorf("add postal code %s to commune %q: %w", m.postalCode, m.commune, err)
-	}
-	return id, nil
-}
-
 // upsertMerchant updates the merchant with the ref, or creates it, and
 // returns its id and whether it was created.
 func upsertMerchant(ctx context.Context, db postgres.DBTX, m merchantRow) (int64, bool, error) {

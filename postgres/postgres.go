@@ -81,8 +81,10 @@ func EnsureDatabase(ctx context.Context, url string) error {
 	return nil
 }
 
-// Migrate applies every embedded migration not yet applied. Goose takes a
-// PostgreSQL advisory lock, so instances starting together migrate once.
+// Migrate applies every embedded migration not yet applied, then loads the
+// reference communes when the database lacks this version of them (see
+// LoadCommunes). Goose takes a PostgreSQL advisory lock, so instances
+// starting together migrate once.
 func Migrate(ctx context.Context, pool *pgxpool.Pool) error {
 	fsys, err := fs.Sub(migrations, "migrations")
 	if err != nil {
@@ -100,6 +102,9 @@ func Migrate(ctx context.Context, pool *pgxpool.Pool) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	if _, err := provider.Up(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if _, err := LoadCommunes(ctx, pool); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	return nil

@@ -9,13 +9,24 @@ import (
 	"github.com/drivelocal/drivelocal/catalog"
 )
 
-// importCatalog loads merchants and products from CSV files.
+// importCatalog loads merchants and products from CSV files. With
+// --communes it first sets the communes' coordinates (importCommunes).
 func (c *cli) importCatalog(ctx context.Context, args []string) error {
 	fs := c.flags("import")
 	merchantsPath := fs.String("merchants", "", c.text("CLIFlagMerchants", nil))
 	productsPath := fs.String("products", "", c.text("CLIFlagProducts", nil))
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || (*merchantsPath == "" && *productsPath == "") {
+	communesPath := fs.String("communes", "", c.text("CLIFlagCommunes", nil))
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 ||
+		(*merchantsPath == "" && *productsPath == "" && *communesPath == "") {
 		return c.fail("CLIImportUsage", nil)
+	}
+	if *communesPath != "" {
+		if err := c.importCommunes(ctx, *communesPath); err != nil {
+			return err
+		}
+		if *merchantsPath == "" && *productsPath == "" {
+			return nil
+		}
 	}
 
 	merchants, closeM, err := c.openCSV(*merchantsPath)

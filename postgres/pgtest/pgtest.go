@@ -44,6 +44,69 @@ func Pool(t testing.TB, name string) *pgxpool.Pool {
 	return pool
 }
 
+// PoolWithCommunes is Pool with the reference communes back after the
+// tables were emptied, as postgres.Migrate loads them in production. The
+// first call in the test binary loads them with postgres.LoadCommunes and
+// keeps a copy in the schema pgtest, which Truncate leaves alone. Later
+// calls restore that copy, which skips parsing and merging and so takes
+// about half the time of a load.
+func PoolWithCommunes(t testing.TB, name string) *pgxpool.Pool {
+	t.Helper()
+	p := Pool(t, name)
+	if err := restoreCommunes(context.Background(), p); err != nil {
+		t.Fatalf("test database: %v", err)
+	}
+	return p
+}
+
+// communeTables are the tables that LoadCommunes fills, parents first.
+var communeTables = []string{"communes", "commune_postal_codes", "reference_data"}
+
+// restoreCommunes copies the reference communes from the schema pgtest
+// into the emptied tables, loading and saving them there first if needed.
+func restoreCommunes(ctx context.Context, db *pgxpool.Pool) error {
+	var saved bool
+	if err := db.QueryRow(ctx, `SELECT to_regclass('pgtest.reference_data') IS NOT NULL`).Scan(&saved); err != nil {
+		return fmt.Errorf("look up saved communes: %w", err)
+	}
+	if !saved {
+		if _, err := postgres.LoadCommunes(ctx, db); err != nil {
+			return err
+		}
+	}
+	for _, table := range communeTables {
+		columns, err := storedColumns(ctx, db, table)
+		if err != nil {
+			return err
+		}
+		copySQL := "INSERT INTO public." + table + " (" + columns + ") SELECT " + columns + " FROM pgtest." + table
+		if !saved {
+			copySQL = "CREATE SCHEMA IF NOT EXISTS pgtest; CREATE TABLE pgtest." + table + " AS SELECT " + columns + " FROM public." + table
+		}
+		if _, err := db.Exec(ctx, copySQL, pgx.QueryExecModeSimpleProtocol); err != nil {
+			return fmt.Errorf("copy %s: %w", table, err)
+		}
+	}
+	_, err := db.Exec(ctx, `SELECT setval(pg_get_serial_sequence('communes', 'id'), max(id)) FROM communes`)
+	return err
+}
+
+// storedColumns returns the comma-separated columns of the public table
+// that an INSERT can set: all but generated ones.
+func storedColumns(ctx context.Context, db *pgxpool.Pool, table string) (string, error) {
+	rows, err := db.Query(ctx, `SELECT quote_ident(column_name) FROM information_schema.columns
+		WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER'
+		ORDER BY ordinal_position`, table)
+	if err != nil {
+		return "", fmt.Errorf("list columns of %s: %w", table, err)
+	}
+	columns, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return "", fmt.Errorf("list columns of %s: %w", table, err)
+	}
+	return strings.Join(columns, ", "), nil
+}
+
 // URL returns the connection string of the test database called name.
 func URL(name string) (string, error) {
 	base := os.Getenv("TEST_DATABASE_URL")
@@ -97,7 +160,9 @@ func drop(ctx context.Context, dbURL string) error {
 	return err
 }
 
-// Truncate empties every table of the schema except goose's own.
+// Truncate empties every table of the schema except goose's own, so also
+// the reference communes and their checksum in reference_data:
+// PoolWithCommunes restores them.
 func Truncate(ctx context.Context, db *pgxpool.Pool) error {
 	rows, err := db.Query(ctx, `SELECT tablename FROM pg_tables
 		WHERE schemaname = 'public' AND tablename <> 'goose_db_version'`)
