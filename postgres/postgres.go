@@ -72,8 +72,11 @@ func EnsureDatabase(ctx context.Context, url string) error {
 	}
 	_, err = conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize())
 	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == "42P04" {
-		return nil // created meanwhile by another process
+	// A concurrent CREATE DATABASE of the same name fails with
+	// duplicate_database, or with unique_violation on pg_database when
+	// both pass the existence check together.
+	if errors.As(err, &pgErr) && (pgErr.Code == "42P04" || pgErr.Code == "23505") {
+		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("create database %s: %w", name, err)
