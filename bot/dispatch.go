@@ -11,7 +11,6 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/drivelocal/drivelocal/catalog"
 	"github.com/drivelocal/drivelocal/conversation"
 	"github.com/drivelocal/drivelocal/order"
 )
@@ -30,6 +29,8 @@ type Dispatcher struct {
 	Logger   *slog.Logger
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Model reads orders the parser could not; nil means none.
+	Model OrderReader
 	// ResumeAfter is the idle time after which a customer's next message
 	// offers to continue the old basket; zero means never.
 	ResumeAfter time.Duration
@@ -126,7 +127,8 @@ func (d *Dispatcher) handle(ctx context.Context, in Inbound) (duplicate bool, co
 }
 
 func (d *Dispatcher) event(in Inbound, from conversation.Sender) conversation.Event {
-	e := conversation.Event{From: from, Text: in.Text, Data: in.Data, Now: d.now(), ResumeAfter: d.ResumeAfter}
+	e := conversation.Event{From: from, Text: in.Text, Data: in.Data, Now: d.now(), ResumeAfter: d.ResumeAfter,
+		ModelAvailable: d.Model != nil}
 	if in.Location != nil {
 		e.Location = &conversation.Point{Latitude: in.Location.Latitude, Longitude: in.Location.Longitude}
 	}
@@ -147,7 +149,7 @@ func (d *Dispatcher) step(ctx context.Context, tx pgx.Tx, view *txView, in Inbou
 		effects := out.Effects
 		out = conversation.Outcome{State: state}
 		for _, eff := range effects {
-			result, err := apply(ctx, tx, conv.ID, eff)
+			result, err := d.applyEffect(ctx, tx, in, conv.ID, eff)
 			if err != nil {
 				return out, err
 			}
@@ -296,20 +298,10 @@ func saveConversation(ctx context.Context, tx pgx.Tx, id int64, s conversation.S
 	return nil
 }
 
-// sender identifies who wrote: a phone registered for a merchant acts as
-// that merchant on SMS and in the console.
+// sender identifies who wrote: a merchant's phone or staff phone acts as
+// that merchant on SMS and in the console, and so does a Telegram chat
+// linked to the merchant.
 func sender(ctx context.Context, tx pgx.Tx, in Inbound) (conversation.Sender, error) {
 	s := conversation.Sender{Channel: string(in.Channel), Address: in.Address, FirstName: in.FirstName}
-	if in.Channel == Telegram {
-		return s, nil
-	}
-	m, err := catalog.MerchantByPhone(ctx, tx, in.Address)
-	if errors.Is(err, catalog.ErrNotFound) {
-		return s, nil
-	}
-	if err != nil {
-		return s, fmt.Errorf("identify sender: %w", err)
-	}
-	s.Merchant = &m
-	return s, nil
+	return merchantSender(ctx, tx, in, s)
 }

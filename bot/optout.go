@@ -24,9 +24,18 @@ var (
 
 // optKeyword handles STOP and START before the state machine: it records
 // the choice and returns the confirmation, or ok false for other messages.
+// On Telegram, where blocking the bot is the opt-out, every message clears
+// it and none is a keyword.
 func optKeyword(ctx context.Context, tx pgx.Tx, in Inbound) (reply conversation.Reply, ok bool, err error) {
 	if in.Channel == Telegram {
-		return reply, false, nil // a Telegram user blocks the bot instead
+		// A Telegram user stops messages by blocking the bot, which the
+		// sender records from the 403 it gets. A blocked bot receives no
+		// message from that user, so this one means they unblocked it.
+		_, err = tx.Exec(ctx, `DELETE FROM opt_outs WHERE channel = $1 AND address = $2`, in.Channel, in.Address)
+		if err != nil {
+			return reply, false, fmt.Errorf("clear telegram opt-out: %w", err)
+		}
+		return reply, false, nil
 	}
 	folded := catalog.Fold(in.Text)
 	switch {

@@ -100,7 +100,7 @@ func (f formatter) data(in map[string]any) map[string]any {
 		case conversation.Amount:
 			out[k] = f.amount(v)
 		case conversation.UnitPrice:
-			out[k] = f.money(v.Cents) + "/" + v.Unit
+			out[k] = f.unitPrice(v)
 		default:
 			out[k] = v
 		}
@@ -121,6 +121,15 @@ func (f formatter) money(cents int64) string {
 	default:
 		return catalog.FormatCents(cents, ",") + " €"
 	}
+}
+
+// unitPrice formats a price per unit, "4,20 €/kg"; a price per piece is
+// the price alone, which saves SMS characters and says the same.
+func (f formatter) unitPrice(p conversation.UnitPrice) string {
+	if isPieceUnit(p.Unit) {
+		return f.money(p.Cents)
+	}
+	return f.money(p.Cents) + "/" + p.Unit
 }
 
 // amount formats a quantity with its unit: "1,5 kg", "2 bottes", and a

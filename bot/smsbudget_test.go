@@ -28,36 +28,65 @@ var longValues = map[string]any{
 	"PostalCode": "13210",
 	"Ref":        "K7PX",
 	"N":          10, "Max": 30, "Count": 30, "Page": 2, "Pages": 3,
-	"Km":       "12.5",
-	"Unit":     "douzaine",
-	"Status":   "accepted",
-	"Price":    conversation.UnitPrice{Cents: 12450, Unit: "douzaine"},
-	"Amount":   conversation.Amount{Quantity: 1500, Unit: "kg"},
-	"Total":    conversation.Money(8740),
-	"Fee":      conversation.Money(300),
-	"Drive":    true, "Delivery": true, "Weighed": true, "InStock": false, "More": true, "Left": true,
+	"Km":     "12.5",
+	"Unit":   "douzaine",
+	"Status": "accepted",
+	"Price":  conversation.UnitPrice{Cents: 12450, Unit: "douzaine"},
+	"Amount": conversation.Amount{Quantity: 1500, Unit: "kg"},
+	"Total":  conversation.Money(8740),
+	"Fee":    conversation.Money(300),
+	"Drive":  true, "Delivery": true, "Weighed": true, "InStock": false, "More": true, "Left": true,
 	"Command":  "inscription",
 	"Shops":    3,
 	"Products": 9,
+
+	// Fields of the merchants' messages (locales/merchant.fr.toml).
+	"Names":      "Navettes à la fleur d'oranger, Fraises",
+	"Phone":      "06 12 34 56 78",
+	"Phones":     "06 12 34 56 78, 07 98 76 54 32",
+	"Notify":     "06 12 34 56 78",
+	"Time":       "19 h 30",
+	"Until":      "15/08",
+	"Day":        "14/08",
+	"Minutes":    10,
+	"Code":       "482913",
+	"Tries":      4,
+	"Orders":     12,
+	"Served":     10,
+	"Revenue":    conversation.Money(123450),
+	"OutOfStock": "Navettes à la fleur d'oranger, Fraises, Tomates",
+	"Minimum":    conversation.Money(2000),
+	"Communes":   "Roquefort-la-Bédoule",
+	"Hours":      "mar-sam 8h-12h30 et 15h-19h, dim 8h-12h!",
+	"Proposed":   true,
+	"Ambiguous":  true,
 }
 
 // moneyPrices are the messages whose Price is an amount, not a unit price.
-var moneyPrices = map[string]conversation.Money{"BasketLine": 12450, "AddedLine": 12450, "Added": 12450}
+var moneyPrices = map[string]conversation.Money{"BasketLine": 12450, "AddedLine": 12450, "Added": 12450,
+	"MerchantWeighed": 12450, "CustomerWeighed": 12450}
 
 var templateField = regexp.MustCompile(`\{\{[^}]*?\.(\w+)`)
 
-// messages returns the French bot messages by id.
+// messages returns the French messages of the conversation by id: the
+// customers' (bot.fr.toml) and the merchants' (merchant.fr.toml).
 func messages(t *testing.T) map[string]string {
 	t.Helper()
-	raw, err := os.ReadFile("../locales/bot.fr.toml")
-	if err != nil {
-		t.Fatal(err)
+	all := map[string]string{}
+	for _, path := range []string{"../locales/bot.fr.toml", "../locales/merchant.fr.toml"} {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]string
+		if err := toml.Unmarshal(raw, &m); err != nil {
+			t.Fatalf("decode %s: %v", path, err)
+		}
+		for id, text := range m {
+			all[id] = text
+		}
 	}
-	var m map[string]string
-	if err := toml.Unmarshal(raw, &m); err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return all
 }
 
 // worstCase builds the data of a message from its template's fields.
@@ -91,11 +120,12 @@ func renderSMS(t *testing.T, lines ...conversation.Text) string {
 // whole is checked instead.
 var lineIDs = map[string]bool{
 	"ShopLine": true, "ProductLine": true, "BasketLine": true, "CommuneLine": true, "AddedLine": true,
+	"ShopProductLine": true, "OpenOrderLine": true,
 }
 
 func TestSMSMessageFitsOneSegment(t *testing.T) {
 	for id, template := range messages(t) {
-		if lineIDs[id] || strings.HasSuffix(id, "Button") {
+		if lineIDs[id] || strings.HasSuffix(id, "Button") || terminalOnly(id) {
 			continue
 		}
 		body := renderSMS(t, worstCase(t, id, template))
@@ -106,6 +136,12 @@ func TestSMSMessageFitsOneSegment(t *testing.T) {
 			t.Errorf("%s takes %d segments (%d characters): %q", id, n, len([]rune(body)), body)
 		}
 	}
+}
+
+// terminalOnly reports whether a message is printed by the command-line
+// tool and never sent: merchant.fr.toml holds the operator's messages too.
+func terminalOnly(id string) bool {
+	return strings.HasPrefix(id, "CLI") || strings.Contains(id, "Status_")
 }
 
 // smsPage is the number of lines of a list page on SMS.
@@ -131,13 +167,18 @@ func TestSMSListFitsTwoSegments(t *testing.T) {
 	one := func(id string) []conversation.Text { return []conversation.Text{line(id)} }
 
 	lists := map[string][]conversation.Text{
-		"shops":     join(one("ShopsIn"), repeat("ShopLine", smsPage), one("ShopsHint")),
-		"products":  join(one("ProductsTitle"), repeat("ProductLine", smsPage), one("ProductsHint")),
-		"communes":  join(one("CommuneChoice"), repeat("CommuneLine", 5), one("AnswerNumber")),
-		"basket":    join(one("BasketTitle"), repeat("BasketLine", 3), one("BasketTotal")),
-		"summary":   join(one("SummaryTitle"), repeat("BasketLine", 3), one("SummaryTotal")),
-		"new order": join(one("NewOrder"), repeat("BasketLine", 3), one("NewOrderTotal"), one("NewOrderHint")),
-		"added":     join(repeat("AddedLine", 3), one("AddedTotal")),
+		"shops":             join(one("ShopsIn"), repeat("ShopLine", smsPage), one("ShopsHint")),
+		"products":          join(one("ProductsTitle"), repeat("ProductLine", smsPage), one("ProductsHint")),
+		"communes":          join(one("CommuneChoice"), repeat("CommuneLine", 5), one("AnswerNumber")),
+		"basket":            join(one("BasketTitle"), repeat("BasketLine", 3), one("BasketTotal")),
+		"summary":           join(one("SummaryTitle"), repeat("BasketLine", 3), one("SummaryTotal")),
+		"new order":         join(one("NewOrder"), repeat("BasketLine", 3), one("NewOrderTotal"), one("NewOrderHint")),
+		"added":             join(repeat("AddedLine", 3), one("AddedTotal")),
+		"merchant products": join(one("ShopProductsTitle"), repeat("ShopProductLine", smsPage), one("ShopProductsHint")),
+		"open orders":       join(one("OpenOrdersTitle"), repeat("OpenOrderLine", smsPage), one("OpenOrdersHint")),
+		"sign-up recap": join(one("SignupRecapName"), one("SignupRecapCategory"),
+			one("SignupRecapCommune"), one("SignupRecapFulfilment"), one("SignupRecapAreas"),
+			one("SignupRecapHours"), one("SignupRecapHint")),
 	}
 	for name, lines := range lists {
 		body := renderSMS(t, lines...)

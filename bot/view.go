@@ -42,6 +42,12 @@ func (v *txView) FindCommunes(query string) []catalog.Commune {
 	return communes
 }
 
+func (v *txView) MatchCommunes(query string) catalog.CommuneMatch {
+	match, err := catalog.MatchCommunes(v.ctx, v.tx, query)
+	v.fail(err)
+	return match
+}
+
 func (v *txView) Commune(id int64) (catalog.Commune, bool) {
 	c, err := catalog.GetCommune(v.ctx, v.tx, id)
 	if errors.Is(err, catalog.ErrNotFound) {
@@ -54,13 +60,13 @@ func (v *txView) Commune(id int64) (catalog.Commune, bool) {
 func (v *txView) MerchantsNearCommune(communeID int64) []catalog.Merchant {
 	merchants, err := catalog.MerchantsNearCommune(v.ctx, v.tx, communeID, maxListed)
 	v.fail(err)
-	return merchants
+	return listed(merchants)
 }
 
 func (v *txView) MerchantsNearPoint(p conversation.Point) []catalog.Merchant {
 	merchants, err := catalog.MerchantsNearPoint(v.ctx, v.tx, p.Latitude, p.Longitude, nearRadiusKm, maxListed)
 	v.fail(err)
-	return merchants
+	return listed(merchants)
 }
 
 func (v *txView) Merchant(id int64) (catalog.Merchant, bool) {

@@ -26,7 +26,7 @@ type orderItem struct {
 // message. It stops at the first that cannot be added, keeps the ones
 // before it, and says why.
 func (m *machine) addMany(items []orderItem) {
-	var lines []Text
+	lines := []Text{T("AddedTitle")}
 	for _, it := range items {
 		notes, problem := m.put(it.Product, it.Quantity)
 		lines = append(lines, notes...)
@@ -46,26 +46,15 @@ func (m *machine) addMany(items []orderItem) {
 // for the customer, or the problem that kept it from adding, with the
 // conversation set to ask again.
 func (m *machine) put(p catalog.Product, q catalog.Quantity) ([]Text, *Text) {
-	if q <= 0 {
-		return nil, m.askAgain(p, T("QuantityHint", "Name", p.Name, "Weighed", p.Weighed(), "Unit", p.Unit))
-	}
-	if !p.Weighed() && !q.IsWhole() {
-		return nil, m.askAgain(p, T("WholeUnitsOnly", "Name", p.Name, "Unit", p.Unit))
-	}
-
 	// The stock is checked before a basket of another merchant is
 	// replaced, so that a rejected quantity leaves that basket as it was.
+	if _, problem := m.check(p, q); problem != nil {
+		return nil, problem
+	}
 	replacing := m.state.Basket.MerchantID != p.MerchantID && len(m.state.Basket.Lines) > 0
 	idx := -1
 	if !replacing {
 		idx = m.basketLine(p.ID)
-	}
-	already := catalog.Quantity(0)
-	if idx >= 0 {
-		already = m.state.Basket.Lines[idx].Quantity
-	}
-	if already+q > p.Stock {
-		return nil, m.tooMuch(p, already)
 	}
 
 	var notes []Text
@@ -151,4 +140,26 @@ func (m *machine) cancelBasket() {
 		m.state.Stage = AskCommune
 	}
 	m.say(T("BasketCancelled"))
+}
+
+// check tells whether q of p could go in the basket, without adding it:
+// a positive quantity, whole for products sold by the unit, within the
+// stock left. It sets the conversation to ask again when not.
+func (m *machine) check(p catalog.Product, q catalog.Quantity) (catalog.Quantity, *Text) {
+	if q <= 0 {
+		return 0, m.askAgain(p, T("QuantityHint", "Name", p.Name, "Weighed", p.Weighed(), "Unit", p.Unit))
+	}
+	if !p.Weighed() && !q.IsWhole() {
+		return 0, m.askAgain(p, T("WholeUnitsOnly", "Name", p.Name, "Unit", p.Unit))
+	}
+	already := catalog.Quantity(0)
+	if m.state.Basket.MerchantID == p.MerchantID {
+		if idx := m.basketLine(p.ID); idx >= 0 {
+			already = m.state.Basket.Lines[idx].Quantity
+		}
+	}
+	if already+q > p.Stock {
+		return 0, m.tooMuch(p, already)
+	}
+	return q, nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/drivelocal/drivelocal/catalog"
 	"github.com/drivelocal/drivelocal/order"
+	"github.com/drivelocal/drivelocal/shop"
 )
 
 // Stage is the question the conversation is waiting an answer to.
@@ -29,6 +30,12 @@ const (
 	Confirm       Stage = "confirm"        // OUI to order?
 	Placing       Stage = "placing"        // waiting for the order's placement
 	Resume        Stage = "resume"         // continue the old basket or start again?
+
+	// Stages of an order written in words.
+	ConfirmLines   Stage = "confirm_lines"   // OUI to add what was understood?
+	ConfirmProduct Stage = "confirm_product" // did you mean this product?
+	ChooseProduct  Stage = "choose_product"  // which of these products?
+	ConfirmCommune Stage = "confirm_commune" // did you mean this commune?
 )
 
 // Locales a conversation can be held in.
@@ -58,8 +65,14 @@ type State struct {
 	Fulfilment     string `json:"fulfilment,omitempty"`
 	Address        string `json:"address,omitempty"`
 
+	// Draft is an order written in words, being cleared up.
+	Draft *Draft `json:"draft,omitempty"`
+
 	// LastActive is when the customer last wrote.
 	LastActive time.Time `json:"last_active,omitzero"`
+
+	// Signup holds a merchant's sign-up answers while it is under way.
+	Signup *Signup `json:"signup,omitempty"`
 }
 
 // Basket is what a customer is about to order, from one merchant.
@@ -100,6 +113,9 @@ type Sender struct {
 	// Merchant is the merchant whose registered phone sent the message, or
 	// nil for a customer.
 	Merchant *catalog.Merchant
+	// Phone is the merchant's phone behind a Telegram chat linked to it;
+	// on SMS and the console the sender's phone is Address.
+	Phone string
 }
 
 // Event is one input to the state machine: a message from a person, or
@@ -111,6 +127,9 @@ type Event struct {
 	Location *Point
 	Now      time.Time
 	Result   Result
+	// ModelAvailable reports whether a language model may be asked to read
+	// what the parser could not.
+	ModelAvailable bool
 	// ResumeAfter is the idle time after which a customer with a basket is
 	// asked whether to continue it or start again; zero means never.
 	ResumeAfter time.Duration
@@ -121,12 +140,24 @@ type Event struct {
 // caller discards the step's outcome when there is one.
 type View interface {
 	FindCommunes(query string) []catalog.Commune
+	// MatchCommunes is FindCommunes with guesses: a four-digit postal
+	// code, a typo, the start of a name.
+	MatchCommunes(query string) catalog.CommuneMatch
 	Commune(id int64) (catalog.Commune, bool)
 	MerchantsNearCommune(communeID int64) []catalog.Merchant
 	MerchantsNearPoint(p Point) []catalog.Merchant
 	Merchant(id int64) (catalog.Merchant, bool)
 	Products(merchantID int64) []catalog.Product
 	Order(ref string) (order.Order, bool)
+
+	// ShopProducts returns all of a merchant's products, out of stock
+	// ones included, numbered as its LISTE shows them.
+	ShopProducts(merchantID int64) []catalog.Product
+	// OpenOrders returns a merchant's orders not yet finished, oldest
+	// first.
+	OpenOrders(merchantID int64) []order.Order
+	// ShopSettings returns a merchant's staff phones and settings.
+	ShopSettings(merchantID int64) shop.Settings
 }
 
 // Outcome is what one step produces.

@@ -23,6 +23,14 @@ type RefuseOrder struct {
 	Reason     string
 }
 
+// AskModel asks the language model to read an order the parser could not,
+// against the merchant's catalog.
+type AskModel struct {
+	MerchantID int64
+	Text       string
+}
+
+func (AskModel) effect()    {}
 func (PlaceOrder) effect()  {}
 func (AcceptOrder) effect() {}
 func (RefuseOrder) effect() {}
@@ -49,6 +57,11 @@ type OrderNotChanged struct {
 	Found bool
 }
 
+// ModelRead reports what the language model read; no Lines means it could
+// not read the order (timeout, error, refusal or nothing valid).
+type ModelRead struct{ Lines []DraftLine }
+
+func (ModelRead) result()       {}
 func (OrderPlaced) result()     {}
 func (OrderShort) result()      {}
 func (OrderChanged) result()    {}

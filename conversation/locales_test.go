@@ -79,11 +79,18 @@ func TestLocalesHaveUsedIDs(t *testing.T) {
 	if len(used) < 40 {
 		t.Fatalf("found %d message ids in the package, want at least 40: is the T(...) scan broken?", len(used))
 	}
-	for _, path := range []string{"../locales/bot.fr.toml", "../locales/bot.en.toml"} {
-		messages := loadMessages(t, path)
+	// The conversation's messages are split by topic, one file per topic
+	// and language: bot (customers), words (orders in words), merchant.
+	for _, lang := range []string{"fr", "en"} {
+		messages := map[string]string{}
+		for _, topic := range []string{"bot", "words", "merchant"} {
+			for id, text := range loadMessages(t, "../locales/"+topic+"."+lang+".toml") {
+				messages[id] = text
+			}
+		}
 		for _, id := range used {
 			if _, ok := messages[id]; !ok {
-				t.Errorf("%s: message %q is used but missing", path, id)
+				t.Errorf("locales %s: message %q is used but missing", lang, id)
 			}
 		}
 	}

@@ -130,6 +130,28 @@ func (v *memView) FindCommunes(query string) []catalog.Commune {
 	return found
 }
 
+// MatchCommunes adds two guesses to FindCommunes, like the real one: a
+// four-digit postal code read with a leading zero, and a name with one
+// letter too many.
+func (v *memView) MatchCommunes(query string) catalog.CommuneMatch {
+	if found := v.FindCommunes(query); len(found) > 0 {
+		return catalog.CommuneMatch{Communes: found}
+	}
+	folded := catalog.Fold(query)
+	if len(folded) == 4 && fiveDigits.MatchString("0"+folded) {
+		return catalog.CommuneMatch{Communes: v.FindCommunes("0" + folded), Guessed: true, PostalCode: "0" + folded}
+	}
+	for _, c := range v.communes {
+		name := catalog.Fold(c.Name)
+		for i := range folded {
+			if folded[:i]+folded[i+1:] == name {
+				return catalog.CommuneMatch{Communes: []catalog.Commune{c.Commune}, Guessed: true}
+			}
+		}
+	}
+	return catalog.CommuneMatch{}
+}
+
 func (v *memView) Commune(id int64) (catalog.Commune, bool) {
 	for _, c := range v.communes {
 		if c.ID == id {

@@ -110,11 +110,19 @@ func (m *machine) browse() {
 		}
 		return
 	}
+	reading, handled := m.readWords()
+	if handled {
+		return
+	}
 	if len(m.view.FindCommunes(m.folded)) > 0 {
 		m.commune()
 		return
 	}
-	m.say(T("ProductsHint", "More", false))
+	if m.event.ModelAvailable && m.state.MerchantID != 0 && hasLetter(m.folded) {
+		m.effects = append(m.effects, AskModel{MerchantID: m.state.MerchantID, Text: m.event.Text})
+		return
+	}
+	m.say(append(notFound(reading), T("ProductsHint", "More", false))...)
 }
 
 // addNumbered adds the numbered lines of one message, such as
@@ -171,7 +179,15 @@ func (m *machine) askedQuantity() {
 		m.say(T("ProductGone"))
 		return
 	}
-	if q, ok := quantity(m.folded); ok {
+	q, ok := quantity(m.folded)
+	if !ok {
+		q, ok = quantityInWords(m.event.Text, p)
+	}
+	if ok && m.state.Draft != nil {
+		m.draftQuantity(p, q)
+		return
+	}
+	if ok {
 		m.add(p, q)
 		return
 	}

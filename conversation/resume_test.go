@@ -46,10 +46,10 @@ func TestTranscriptSeveralLines(t *testing.T) {
 	runTranscripts(t, []transcript{
 		{"three numbered lines", then(atPrimeur(),
 			turn{in: text("3 x2, 1 x1,5 et 3 x1"), stage: Browse,
-				ids:   []string{"AddedLine", "AddedLine", "AddedLine", "AddedTotal"},
+				ids:   []string{"AddedTitle", "AddedLine", "AddedLine", "AddedLine", "AddedTotal"},
 				check: basketIs(item{radishesID, qty(3)}, item{tomatoesID, 1500})})},
 		{"lines without commas", then(atPrimeur(),
-			turn{in: text("3x2 1x1"), stage: Browse, ids: []string{"AddedLine", "AddedLine", "AddedTotal"}})},
+			turn{in: text("3x2 1x1"), stage: Browse, ids: []string{"AddedTitle", "AddedLine", "AddedLine", "AddedTotal"}})},
 		{"unknown number adds nothing", then(atPrimeur(),
 			turn{in: text("3 x2, 99 x1"), stage: Browse, ids: []string{"NoSuchProduct"}, check: basketIs()})},
 	})

@@ -8,7 +8,12 @@ import (
 
 // commune answers "which commune?".
 func (m *machine) commune() {
-	communes := m.view.FindCommunes(m.folded)
+	match := m.view.MatchCommunes(m.folded)
+	if match.Guessed && len(match.Communes) > 0 {
+		m.guessCommune(match)
+		return
+	}
+	communes := match.Communes
 	switch len(communes) {
 	case 0:
 		m.state.Stage = AskCommune

@@ -71,12 +71,19 @@ func (m *machine) onResult(r Result) {
 		m.orderChanged(r.Order)
 	case OrderNotChanged:
 		m.orderNotChanged(r)
+	case ModelRead:
+		m.modelRead(r)
+	default:
+		m.onShopResult(r)
 	}
 }
 
 // customer handles a customer's message: buttons and keywords first, as
 // they work everywhere, then the answer to the pending question.
 func (m *machine) customer() {
+	if m.beforeCustomer() {
+		return // sign-up, Telegram link, or a command about an order
+	}
 	if m.idle() {
 		m.offerResume()
 		return
@@ -119,6 +126,14 @@ func (m *machine) customer() {
 		m.address()
 	case Confirm, Placing:
 		m.confirm()
+	case ConfirmLines:
+		m.confirmLines()
+	case ConfirmProduct:
+		m.confirmProduct()
+	case ChooseProduct:
+		m.chooseProduct()
+	case ConfirmCommune:
+		m.confirmCommune()
 	default:
 		m.start()
 	}

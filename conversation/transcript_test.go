@@ -484,10 +484,12 @@ func TestTranscriptMerchant(t *testing.T) {
 			ids:  []string{"MerchantOrderAlready"},
 			data: map[string]map[string]any{"MerchantOrderAlready": {"Ref": pendingRef, "Status": "accepted"}}}}},
 		{"customer answering an order", []turn{{in: text("OK k7p"), stage: Start, ids: []string{"NotYourOrder"},
-			data: map[string]map[string]any{"NotYourOrder": {"Ref": pendingRef}}}}},
+			data:    map[string]map[string]any{"NotYourOrder": {"Ref": pendingRef}},
+			effects: []Effect{RecordStrangerCommand{Command: "ok"}}}}},
 		{"customer refusing an order while browsing", then(atPrimeurWithRadishes(),
 			turn{in: text("non K7P trop cher"), stage: Browse, ids: []string{"NotYourOrder"},
-				check: basketIs(item{radishesID, qty(2)})})},
+				effects: []Effect{RecordStrangerCommand{Command: "non"}},
+				check:   basketIs(item{radishesID, qty(2)})})},
 	})
 }
 

@@ -6,6 +6,7 @@ package order
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/drivelocal/drivelocal/catalog"
 )
@@ -13,13 +14,32 @@ import (
 // Status is where an order is in its lifecycle.
 type Status string
 
-// Statuses. An order starts pending and is accepted or refused by its
-// merchant.
+// Statuses. An order starts pending. Its merchant accepts it, refuses it,
+// or proposes it without some lines (proposed), which the customer then
+// accepts or cancels. An accepted order becomes ready, then collected or
+// delivered. Before acceptance the customer may cancel it, and the
+// scheduler expires it when nobody answers in time.
 const (
-	Pending  Status = "pending"
-	Accepted Status = "accepted"
-	Refused  Status = "refused"
+	Pending   Status = "pending"
+	Proposed  Status = "proposed"
+	Accepted  Status = "accepted"
+	Ready     Status = "ready"
+	Collected Status = "collected"
+	Delivered Status = "delivered"
+	Refused   Status = "refused"
+	Cancelled Status = "cancelled"
+	Expired   Status = "expired"
 )
+
+// Open reports whether the order still waits for someone: it is neither
+// finished nor stopped.
+func (s Status) Open() bool {
+	switch s {
+	case Pending, Proposed, Accepted, Ready:
+		return true
+	}
+	return false
+}
 
 // Fulfilment is how the customer gets the order.
 type Fulfilment string
@@ -52,10 +72,12 @@ type Customer struct {
 
 // Order is a placed order.
 type Order struct {
-	ID               int64
-	Ref              string
-	MerchantID       int64
-	MerchantName     string
+	ID           int64
+	Ref          string
+	MerchantID   int64
+	MerchantName string
+	// MerchantPhone is the phone that receives the merchant's
+	// notifications: merchants.notify_phone, or else merchants.phone.
 	MerchantPhone    string
 	Customer         Customer
 	Fulfilment       Fulfilment
@@ -65,6 +87,7 @@ type Order struct {
 	Status           Status
 	RefusalReason    string
 	Lines            []Line
+	CreatedAt        time.Time
 }
 
 // ErrNotFound is returned for an order reference that does not exist, or

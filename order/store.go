@@ -1,9 +1,11 @@
 package order
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -41,7 +43,12 @@ func Place(ctx context.Context, tx pgx.Tx, p Placement) (Order, *Shortage, error
 		Status:           Pending,
 		TotalCents:       p.DeliveryFeeCents,
 	}
-	for _, l := range p.Lines {
+	// Stock rows are locked in product id order, whatever the order of the
+	// basket, so that two placements sharing products wait for each other
+	// instead of deadlocking.
+	byProduct := slices.Clone(p.Lines)
+	slices.SortStableFunc(byProduct, func(a, b Line) int { return cmp.Compare(a.ProductID, b.ProductID) })
+	for _, l := range byProduct {
 		ok, left, err := catalog.TakeStock(ctx, sp, l.ProductID, l.Quantity)
 		if err != nil {
 			return Order{}, nil, fmt.Errorf("place order: %w", err)
@@ -49,6 +56,8 @@ func Place(ctx context.Context, tx pgx.Tx, p Placement) (Order, *Shortage, error
 		if !ok {
 			return Order{}, &Shortage{ProductID: l.ProductID, Name: l.Name, Unit: l.Unit, Left: left}, nil
 		}
+	}
+	for _, l := range p.Lines {
 		l.AmountCents = catalog.Amount(l.PriceCents, l.Quantity)
 		o.TotalCents += l.AmountCents
 		o.Lines = append(o.Lines, l)
@@ -107,17 +116,17 @@ func insertOrder(ctx context.Context, tx pgx.Tx, o *Order) error {
 // Get returns the order with the reference, or ErrNotFound.
 func Get(ctx context.Context, db postgres.DBTX, ref string) (Order, error) {
 	var o Order
-	err := db.QueryRow(ctx, `SELECT o.id, o.ref, o.merchant_id, m.name, m.phone,
+	err := db.QueryRow(ctx, `SELECT o.id, o.ref, o.merchant_id, m.name, COALESCE(m.notify_phone, m.phone),
 			o.conversation_id, c.channel, c.address, c.locale, o.customer_name,
 			o.fulfilment, o.delivery_address, o.delivery_fee_cents, o.total_cents,
-			o.status, o.refusal_reason
+			o.status, o.refusal_reason, o.created_at
 		FROM orders o
 		JOIN merchants m ON m.id = o.merchant_id
 		JOIN conversations c ON c.id = o.conversation_id
 		WHERE o.ref = $1`, ref).Scan(&o.ID, &o.Ref, &o.MerchantID, &o.MerchantName, &o.MerchantPhone,
 		&o.Customer.ConversationID, &o.Customer.Channel, &o.Customer.Address, &o.Customer.Locale,
 		&o.Customer.Name, &o.Fulfilment, &o.DeliveryAddress, &o.DeliveryFeeCents, &o.TotalCents,
-		&o.Status, &o.RefusalReason)
+		&o.Status, &o.RefusalReason, &o.CreatedAt)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return Order{}, fmt.Errorf("get order %s: %w", ref, ErrNotFound)
 	}
@@ -141,24 +150,24 @@ func Get(ctx context.Context, db postgres.DBTX, ref string) (Order, error) {
 	return o, nil
 }
 
-// Accept moves a pending order of the merchant to accepted.
+// Accept moves a pending order of the merchant to accepted. When the order
+// is no longer pending, it returns the order as stored with a *StatusError.
 func Accept(ctx context.Context, tx pgx.Tx, ref string, merchantID int64) (Order, error) {
 	return transition(ctx, tx, ref, merchantID, Pending, Accepted, "")
 }
 
 // Refuse moves a pending order of the merchant to refused, with the
-// merchant's reason, and puts its stock back.
+// merchant's reason, and puts its stock back. When the order is no longer
+// pending, it returns the order as stored with a *StatusError, as Accept
+// does, so that the reply to the merchant can name its real status.
+// A proposed order (lines removed, waiting for the customer) may be
+// refused too.
 func Refuse(ctx context.Context, tx pgx.Tx, ref string, merchantID int64, reason string) (Order, error) {
-	o, err := transition(ctx, tx, ref, merchantID, Pending, Refused, reason)
+	o, err := move(ctx, tx, ref, MerchantActor(merchantID), []Status{Pending, Proposed}, Refused, reason)
 	if err != nil {
-		return Order{}, err
+		return o, err
 	}
-	for _, l := range o.Lines {
-		if err := catalog.PutBackStock(ctx, tx, l.ProductID, l.Quantity); err != nil {
-			return Order{}, fmt.Errorf("refuse order %s: %w", ref, err)
-		}
-	}
-	return o, nil
+	return o, putBack(ctx, tx, o)
 }
 
 // transition changes the order's status only if it is still from, so that

@@ -7,7 +7,6 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/drivelocal/drivelocal/bot"
 	"github.com/drivelocal/drivelocal/bot/console"
 	"github.com/drivelocal/drivelocal/phone"
 )
@@ -37,8 +36,7 @@ func (c *cli) chatAs(ctx context.Context, pool *pgxpool.Pool, number string) err
 	if err != nil {
 		return c.fail("CLIBadPhone", map[string]any{"Phone": number})
 	}
-	d := &bot.Dispatcher{DB: pool, Renderer: bot.NewRenderer(c.bundle), Logger: quietLogger(c.stderr),
-		ResumeAfter: loadConfig().ResumeAfter}
+	d := c.newDispatcher(pool, loadConfig(), quietLogger(c.stderr))
 	c.printf("CLIChatIntro", map[string]any{"Phone": e164})
 	chat := &console.Chat{DB: pool, Handler: d, Phone: e164, In: c.stdin, Out: c.stdout}
 	return chat.Run(ctx)

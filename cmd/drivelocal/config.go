@@ -26,6 +26,10 @@ type config struct {
 	// ResumeAfter is RESUME_AFTER_HOURS: after that long without a
 	// message, a customer with a basket is asked whether to continue it.
 	ResumeAfter time.Duration
+
+	// OrderExpiry is ORDER_EXPIRY_MINUTES: how long an order waits for
+	// its merchant (reminded halfway) before it expires.
+	OrderExpiry time.Duration
 }
 
 // defaultResumeHours is long enough that a customer coming back the same
@@ -44,6 +48,7 @@ func loadConfig() config {
 		TelegramToken:    os.Getenv("TELEGRAM_BOT_TOKEN"),
 		TelegramEndpoint: os.Getenv("TELEGRAM_API_ENDPOINT"),
 		ResumeAfter:      hours("RESUME_AFTER_HOURS", defaultResumeHours),
+		OrderExpiry:      minutes("ORDER_EXPIRY_MINUTES", defaultOrderExpiryMinutes),
 	}
 }
 
@@ -55,6 +60,20 @@ func hours(name string, fallback float64) time.Duration {
 		h = fallback
 	}
 	return time.Duration(h * float64(time.Hour))
+}
+
+// defaultOrderExpiryMinutes gives a merchant two hours to answer an
+// order, with a reminder after one.
+const defaultOrderExpiryMinutes = 120
+
+// minutes reads a positive whole number of minutes; an invalid, zero or
+// negative value falls back to the default.
+func minutes(name string, fallback int) time.Duration {
+	m, err := strconv.Atoi(strings.TrimSpace(os.Getenv(name)))
+	if err != nil || m <= 0 {
+		m = fallback
+	}
+	return time.Duration(m) * time.Minute
 }
 
 // twilioEnabled reports whether every Twilio setting is present.

@@ -27,12 +27,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return 2
 	}
 	commands := map[string]func(context.Context, []string) error{
-		"demo":    cli.demo,
-		"chat":    cli.chat,
-		"serve":   cli.serve,
-		"migrate": cli.migrate,
-		"import":  cli.importCatalog,
-		"report":  cli.report,
+		"demo":      cli.demo,
+		"chat":      cli.chat,
+		"serve":     cli.serve,
+		"migrate":   cli.migrate,
+		"import":    cli.importCatalog,
+		"report":    cli.report,
+		"merchants": cli.merchants,
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {

@@ -23,8 +23,9 @@ type worker struct {
 	run  func(context.Context) error
 }
 
-// serve runs the HTTP server, the Telegram poller and the senders until
-// SIGINT or SIGTERM.
+// serve runs the HTTP server, the Telegram poller, the senders and the
+// scheduler (reminders, expiries, daily summaries) until SIGINT or
+// SIGTERM.
 func (c *cli) serve(ctx context.Context, args []string) error {
 	if len(args) > 0 {
 		return c.fail("CLIBadArguments", nil)
@@ -37,8 +38,7 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	}
 	defer pool.Close()
 
-	d := &bot.Dispatcher{DB: pool, Renderer: bot.NewRenderer(c.bundle), Logger: log.With("component", "dispatcher"),
-		ResumeAfter: cfg.ResumeAfter}
+	d := c.newDispatcher(pool, cfg, log.With("component", "dispatcher"))
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", healthz(pool))
 	mux.Handle("GET /metrics", promhttp.Handler())
@@ -54,6 +54,9 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 		return c.fail("CLIFailed", map[string]any{"Error": err.Error()})
 	}
 	workers = append(workers, tg...)
+	scheduler := &bot.Scheduler{DB: pool, Renderer: d.Renderer, Logger: log.With("component", "scheduler"),
+		OrderExpiry: cfg.OrderExpiry}
+	workers = append(workers, worker{name: "scheduler", run: scheduler.Run})
 
 	srv := &http.Server{Addr: cfg.HTTPAddr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	return c.runServer(ctx, srv, workers, log)
