@@ -21,6 +21,15 @@ func (m *machine) merchant() {
 		c = parseCommand(m.event.Data)
 	}
 	handle := merchantHandler(c.verb)
+	if handle == nil || acceptVerbs[c.verb] || refuseVerbs[c.verb] {
+		if rewritten, ok := m.looseReply(c); ok {
+			if len(m.replies) > 0 {
+				return // the message could mean two things: a question was asked
+			}
+			c = rewritten
+			handle = merchantHandler(c.verb)
+		}
+	}
 	if handle == nil {
 		m.say(T("MerchantHint", "Shop", m.shop().Name))
 		return
