@@ -54,6 +54,18 @@ func closedShop(ctx context.Context, tx pgx.Tx, merchantID int64) (conversation.
 	if m.Closed || m.Status != catalog.MerchantApproved {
 		return conversation.ShopClosed{Merchant: m}, nil
 	}
+	// A shop whose notification phone sent STOP would never hear of the
+	// order, so it takes none until that phone sends START.
+	var stopped bool
+	err = tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM opt_outs o JOIN merchants m
+			ON o.channel = 'sms' AND o.address = COALESCE(NULLIF(m.notify_phone, ''), m.phone)
+		WHERE m.id = $1)`, merchantID).Scan(&stopped)
+	if err != nil {
+		return nil, fmt.Errorf("check merchant %d open: %w", merchantID, err)
+	}
+	if stopped {
+		return conversation.ShopClosed{Merchant: m}, nil
+	}
 	return nil, nil
 }
 
