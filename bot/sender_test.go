@@ -166,6 +166,12 @@ func TestSenderTwilioUnsubscribed(t *testing.T) {
 	if sent := fake.Sent(); len(sent) != 0 {
 		t.Errorf("Twilio accepted %+v, want nothing", sent)
 	}
+	var source string
+	err := db.QueryRow(t.Context(), `SELECT source FROM opt_outs WHERE channel = 'sms' AND address = $1`,
+		customerPhone).Scan(&source)
+	if err != nil || source != "provider" {
+		t.Errorf("opt-out after 21610: source %q, error %v; want a provider opt-out", source, err)
+	}
 }
 
 func TestSenderTwilioServerError(t *testing.T) {

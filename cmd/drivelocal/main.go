@@ -35,11 +35,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"report":    cli.report,
 		"merchants": cli.merchants,
 	}
+	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprintln(stdout, cli.text("CLIUsage", nil))
+		return 0
+	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		if args[0] != "help" && args[0] != "-h" && args[0] != "--help" {
-			cli.printf("CLIUnknownCommand", map[string]any{"Command": args[0]})
-		}
+		fmt.Fprintln(stderr, cli.text("CLIUnknownCommand", map[string]any{"Command": args[0]}))
 		cli.usage()
 		return 2
 	}
