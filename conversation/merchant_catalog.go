@@ -176,11 +176,7 @@ func (m *machine) productListPage() {
 		m.say(T("NoShopProducts"))
 		return
 	}
-	if m.state.Page*m.pageSize() >= len(products) {
-		m.state.Page = 0
-	}
-	from, to := pageBounds(m.state.Page, m.pageSize(), len(products))
-	pages := (len(products) + m.pageSize() - 1) / m.pageSize()
+	from, to, pages := m.pageOf(len(products))
 	lines := []Text{T("ShopProductsTitle", "Count", len(products), "Page", m.state.Page+1, "Pages", pages)}
 	for i := from; i < to; i++ {
 		p := products[i]

@@ -110,11 +110,7 @@ func (m *machine) orderPage() {
 		m.say(T("NoOpenOrders"))
 		return
 	}
-	if m.state.Page*m.pageSize() >= len(orders) {
-		m.state.Page = 0
-	}
-	from, to := pageBounds(m.state.Page, m.pageSize(), len(orders))
-	pages := (len(orders) + m.pageSize() - 1) / m.pageSize()
+	from, to, pages := m.pageOf(len(orders))
 	lines := []Text{T("OpenOrdersTitle", "Count", len(orders), "Page", m.state.Page+1, "Pages", pages)}
 	for _, o := range orders[from:to] {
 		lines = append(lines, T("OpenOrderLine", "Ref", o.Ref, "Total", Money(o.TotalCents),

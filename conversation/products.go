@@ -58,11 +58,8 @@ func (m *machine) productPage() {
 		m.say(T("NoProducts", "Shop", shop.Name))
 		return
 	}
-	if m.state.Page*m.pageSize() >= len(products) {
-		m.state.Page = 0
-	}
-	from, to := pageBounds(m.state.Page, m.pageSize(), len(products))
-	lines := []Text{T("ProductsTitle", "Shop", shop.Name, "Page", m.state.Page+1, "Pages", (len(products)+m.pageSize()-1)/m.pageSize())}
+	from, to, pages := m.pageOf(len(products))
+	lines := []Text{T("ProductsTitle", "Shop", shop.Name, "Page", m.state.Page+1, "Pages", pages)}
 	var buttons [][]Button
 	for i := from; i < to; i++ {
 		p := products[i]

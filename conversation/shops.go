@@ -21,16 +21,22 @@ func (m *machine) commune() {
 	case 1:
 		m.listShopsInCommune(communes[0])
 	default:
-		m.state.Stage = ChooseCommune
-		m.state.Choices = nil
-		lines := []Text{T("CommuneChoice")}
-		for i, c := range communes {
-			m.state.Choices = append(m.state.Choices, c.ID)
-			lines = append(lines, T("CommuneLine", "N", i+1, "Name", c.Name, "PostalCode", c.PostalCode))
-		}
-		lines = append(lines, T("AnswerNumber", "Max", len(communes)))
-		m.say(lines...)
+		m.offerCommunes(ChooseCommune, communes)
 	}
+}
+
+// offerCommunes asks which of several communes the person meant, and
+// remembers them behind their numbers.
+func (m *machine) offerCommunes(stage Stage, communes []catalog.Commune) {
+	m.state.Stage = stage
+	m.state.Choices = nil
+	lines := []Text{T("CommuneChoice")}
+	for i, c := range communes {
+		m.state.Choices = append(m.state.Choices, c.ID)
+		lines = append(lines, T("CommuneLine", "N", i+1, "Name", c.Name, "PostalCode", c.PostalCode))
+	}
+	lines = append(lines, T("AnswerNumber", "Max", len(communes)))
+	m.say(lines...)
 }
 
 func (m *machine) chooseCommune() {

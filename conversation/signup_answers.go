@@ -53,15 +53,7 @@ func (m *machine) signupCommune() {
 	case 1:
 		m.setSignupCommune(communes[0].ID, communes[0].Name)
 	default:
-		m.state.Stage = SignupCommuneChoice
-		m.state.Choices = nil
-		lines := []Text{T("CommuneChoice")}
-		for i, c := range communes {
-			m.state.Choices = append(m.state.Choices, c.ID)
-			lines = append(lines, T("CommuneLine", "N", i+1, "Name", c.Name, "PostalCode", c.PostalCode))
-		}
-		lines = append(lines, T("AnswerNumber", "Max", len(communes)))
-		m.say(lines...)
+		m.offerCommunes(SignupCommuneChoice, communes)
 	}
 }
 

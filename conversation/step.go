@@ -13,6 +13,17 @@ const (
 	maxShops       = 30
 )
 
+// pageOf returns the bounds of the current page of a list of n lines and
+// the number of pages, going back to the first page past the end.
+func (m *machine) pageOf(n int) (from, to, pages int) {
+	size := m.pageSize()
+	if m.state.Page*size >= n {
+		m.state.Page = 0
+	}
+	from, to = pageBounds(m.state.Page, size, n)
+	return from, to, (n + size - 1) / size
+}
+
 // pageSize returns the number of list lines a page shows on the sender's
 // channel.
 func (m *machine) pageSize() int {

@@ -17,16 +17,30 @@ const demoCustomer = "+33600000001"
 
 // chat talks to the conversation engine in the terminal as a phone number.
 func (c *cli) chat(ctx context.Context, args []string) error {
-	fs := c.flags("chat")
+	return c.withChat(ctx, "chat", args, nil)
+}
+
+// withChat reads the --phone flag, checks the number, opens the database,
+// runs prepare if there is one, then the console chat as that number.
+func (c *cli) withChat(ctx context.Context, name string, args []string, prepare func(*pgxpool.Pool) error) error {
+	fs := c.flags(name)
 	number := fs.String("phone", demoCustomer, c.text("CLIFlagPhone", nil))
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return c.fail("CLIBadArguments", nil)
+	}
+	if _, err := phone.Normalize(*number); err != nil {
+		return c.fail("CLIBadPhone", map[string]any{"Phone": *number})
 	}
 	pool, err := c.openDatabase(ctx, loadConfig().DatabaseURL)
 	if err != nil {
 		return err
 	}
 	defer pool.Close()
+	if prepare != nil {
+		if err := prepare(pool); err != nil {
+			return err
+		}
+	}
 	return c.chatAs(ctx, pool, *number)
 }
 
