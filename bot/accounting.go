@@ -44,7 +44,7 @@ func orderOf(r conversation.Result) (id int64, placed bool) {
 
 // attribute ties messages to the order they led to, so that segments can
 // be counted per order. A placed order takes every message of the
-// customer's conversation not yet tied to an earlier order; an order that
+// customer's conversation that no earlier order took. An order that
 // changed takes the merchant's message that changed it.
 func attribute(ctx context.Context, tx pgx.Tx, in Inbound, convID, orderID int64, placed bool) error {
 	if placed {

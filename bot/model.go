@@ -12,7 +12,7 @@ import (
 )
 
 // OrderReader reads an order the product's own parser could not, such as
-// llm.Reader. The dispatcher asks it at most once per message.
+// llm.Reader. The dispatcher calls it at most once per message.
 type OrderReader interface {
 	ReadOrder(ctx context.Context, text string, products []catalog.Product) (llm.Reading, error)
 }

@@ -46,9 +46,9 @@ func Enqueue(ctx context.Context, db postgres.DBTX, m Message, orderID int64) (i
 }
 
 // claim takes up to limit due messages of the channel, oldest first, and
-// leases them for lease: their attempt is counted and they are not due
-// again until the lease ends, so a sender that dies mid-send leaves them to
-// be retried, and two senders never take the same message at once.
+// leases them: their attempt is counted, and they are not due again until
+// the lease ends. A sender that dies mid-send thus leaves them to be
+// retried, and two senders never take the same message at once.
 func claim(ctx context.Context, db *pgxpool.Pool, channel Channel, limit int, lease time.Duration) ([]claimed, error) {
 	rows, err := db.Query(ctx, `
 		UPDATE outbox SET attempts = attempts + 1, next_attempt_at = now() + $3 * interval '1 millisecond'

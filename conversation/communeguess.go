@@ -22,7 +22,7 @@ func (m *machine) guessCommune(match catalog.CommuneMatch) {
 	m.repeatCommunes()
 }
 
-// confirmCommune answers "06000, Nice ?".
+// confirmCommune handles the reply to "06000, Nice ?".
 func (m *machine) confirmCommune() {
 	switch {
 	case isYes(m.folded) && len(m.state.Choices) > 0:

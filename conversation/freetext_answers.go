@@ -7,7 +7,8 @@ import (
 	"github.com/drivelocal/drivelocal/nlu"
 )
 
-// confirmLines answers "is this what you meant?" about a whole draft.
+// confirmLines handles the reply to "is this what you meant?" about a
+// whole draft.
 func (m *machine) confirmLines() {
 	d := m.state.Draft
 	switch {
@@ -35,7 +36,7 @@ func (m *machine) confirmLines() {
 	}
 }
 
-// confirmProduct answers "did you mean X?".
+// confirmProduct handles the reply to "did you mean X?".
 func (m *machine) confirmProduct() {
 	d := m.state.Draft
 	if d == nil || len(d.Pending) == 0 {
@@ -63,7 +64,7 @@ func (m *machine) confirmProduct() {
 	}
 }
 
-// chooseProduct answers "which of these products?".
+// chooseProduct handles the reply to "which of these products?".
 func (m *machine) chooseProduct() {
 	d := m.state.Draft
 	n, ok := choice(m.folded)

@@ -27,7 +27,7 @@ func (m *machine) resumeQuestion() {
 	})
 }
 
-// resume answers "continue the old basket or start again?".
+// resume handles the reply to "continue the old basket or start again?".
 func (m *machine) resume() {
 	switch m.folded {
 	case "1", "continuer", "continue", "oui", "un":
