@@ -59,11 +59,15 @@ type State struct {
 	Choices []int64 `json:"choices,omitempty"`
 	Page    int     `json:"page,omitempty"`
 
-	MerchantID     int64  `json:"merchant_id,omitempty"`
-	PendingProduct int64  `json:"pending_product,omitempty"`
-	Basket         Basket `json:"basket"`
-	Fulfilment     string `json:"fulfilment,omitempty"`
-	Address        string `json:"address,omitempty"`
+	MerchantID int64 `json:"merchant_id,omitempty"`
+	// Shown are the ids of the merchant's products in the order they were
+	// numbered when last listed, so that a number keeps meaning what the
+	// customer saw even if the catalog changed since.
+	Shown          []int64 `json:"shown,omitempty"`
+	PendingProduct int64   `json:"pending_product,omitempty"`
+	Basket         Basket  `json:"basket"`
+	Fulfilment     string  `json:"fulfilment,omitempty"`
+	Address        string  `json:"address,omitempty"`
 
 	// Draft is an order written in words, being cleared up.
 	Draft *Draft `json:"draft,omitempty"`

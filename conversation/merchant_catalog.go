@@ -26,7 +26,7 @@ func (m *machine) addProduct(c command) {
 	name := strings.Trim(strings.Join(c.words[:n-3], " "), " ,;:.-")
 	price, priceOK := parsePrice(c.words[n-3])
 	unit := strings.ToLower(strings.Trim(c.words[n-2], " /,;:."))
-	stock, stockOK := parseAmount(c.folded[n-1])
+	stock, stockOK := c.amount(n - 1)
 	switch {
 	case !priceOK || !stockOK || !hasLetter(name) || !isUnit(unit):
 		m.say(T("AddProductHint"))
@@ -79,7 +79,7 @@ func (m *machine) setStock(c command) {
 		m.say(T("SetStockHint"))
 		return
 	}
-	q, ok := parseAmount(c.folded[n-1])
+	q, ok := c.amount(n - 1)
 	if !ok {
 		m.say(T("SetStockHint"))
 		return

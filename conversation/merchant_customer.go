@@ -91,7 +91,7 @@ func looksLikeMerchantCommand(c command) bool {
 		return false
 	}
 	_, hasRef := c.ref(0)
-	_, lastIsAmount := parseAmount(c.folded[n-1])
+	_, lastIsAmount := c.amount(n - 1)
 	_, lastIsPrice := parsePrice(c.words[n-1])
 	switch c.verb {
 	case "ajout", "ajouter":

@@ -87,7 +87,7 @@ func (m *machine) weighLine(c command) {
 		m.say(T("WeighHint"))
 		return
 	}
-	q, ok := parseAmount(c.folded[last])
+	q, ok := c.amount(last)
 	if !ok || q <= 0 {
 		m.say(T("WeighHint"))
 		return

@@ -76,6 +76,15 @@ func parsePrice(word string) (int64, bool) {
 	return euros*100 + cents, true
 }
 
+// amount reads word i as a quantity. It reads the word as written, not
+// folded, because folding turns "-5" into "5".
+func (c command) amount(i int) (catalog.Quantity, bool) {
+	if i < 0 || i >= len(c.words) {
+		return 0, false
+	}
+	return parseAmount(strings.TrimRight(c.words[i], ".!;"))
+}
+
 // parseAmount reads a quantity: "15", "0,46", "1.5".
 func parseAmount(word string) (catalog.Quantity, bool) {
 	if !regexp.MustCompile(`^\d+(?:[.,]\d{1,3})?$`).MatchString(word) {

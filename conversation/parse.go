@@ -207,3 +207,10 @@ func severalLines(text string) ([]numberedLine, bool) {
 	}
 	return lines, true
 }
+
+// negative matches a minus sign before a number ("1 x-3", "-2"), which
+// folding would otherwise drop.
+var negative = regexp.MustCompile(`(^|[\sx*×])-\s*\d`)
+
+// hasNegative reports whether text gives a negative quantity.
+func hasNegative(text string) bool { return negative.MatchString(strings.ToLower(text)) }

@@ -58,6 +58,10 @@ func (m *machine) productPage() {
 		m.say(T("NoProducts", "Shop", shop.Name))
 		return
 	}
+	m.state.Shown = make([]int64, len(products))
+	for i, p := range products {
+		m.state.Shown[i] = p.ID
+	}
 	from, to, pages := m.pageOf(len(products))
 	lines := []Text{T("ProductsTitle", "Shop", shop.Name, "Page", m.state.Page+1, "Pages", pages)}
 	var buttons [][]Button
@@ -91,6 +95,10 @@ func navigationButtons(more, basket bool) [][]Button {
 
 // browse answers "which product?": "3", "3 x2", or a commune to start over.
 func (m *machine) browse() {
+	if hasNegative(m.event.Text) {
+		m.say(T("QuantityPositive"))
+		return
+	}
 	if lines, ok := severalLines(m.event.Text); ok {
 		m.addNumbered(lines)
 		return
@@ -140,11 +148,22 @@ func (m *machine) addNumbered(lines []numberedLine) {
 // tells the customer which numbers exist.
 func (m *machine) productNumber(n int) (catalog.Product, bool) {
 	products := m.view.Products(m.state.MerchantID)
-	if n < 1 || n > len(products) {
-		m.say(T("NoSuchProduct", "N", n, "Max", len(products)))
+	if len(m.state.Shown) == 0 {
+		if n < 1 || n > len(products) {
+			m.say(T("NoSuchProduct", "N", n, "Max", len(products)))
+			return catalog.Product{}, false
+		}
+		return products[n-1], true
+	}
+	if n < 1 || n > len(m.state.Shown) {
+		m.say(T("NoSuchProduct", "N", n, "Max", len(m.state.Shown)))
 		return catalog.Product{}, false
 	}
-	return products[n-1], true
+	p, found := m.product(m.state.Shown[n-1])
+	if !found {
+		m.say(T("ProductGone"))
+	}
+	return p, found
 }
 
 func (m *machine) product(id int64) (catalog.Product, bool) {
@@ -174,6 +193,10 @@ func (m *machine) askedQuantity() {
 	if !found {
 		m.state.Stage = Browse
 		m.say(T("ProductGone"))
+		return
+	}
+	if hasNegative(m.event.Text) {
+		m.say(T("QuantityPositive"))
 		return
 	}
 	q, ok := quantity(m.folded)
