@@ -19,7 +19,47 @@ func checkAgainstDatabase(ctx context.Context, db postgres.DBTX, mf merchantFile
 		return err
 	}
 	pf.checkMerchantRefs(mf, existing, errs)
+	if err := checkCommunes(ctx, db, mf, errs); err != nil {
+		return err
+	}
 	return checkPhoneOwners(ctx, db, mf, errs)
+}
+
+// checkCommunes reports the merchants whose commune and postal code are
+// not a pair of the reference data, so that a typo ("Casis") or a wrong
+// code never creates a commune customers would then be offered. Without
+// reference data (some tests), any commune is accepted.
+func checkCommunes(ctx context.Context, db postgres.DBTX, mf merchantFile, errs *errorList) error {
+	var loaded bool
+	if err := db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM communes WHERE insee IS NOT NULL)`).Scan(&loaded); err != nil {
+		return fmt.Errorf("check communes: %w", err)
+	}
+	if !loaded {
+		return nil
+	}
+	for _, m := range mf.rows {
+		var known bool
+		var codes, names string
+		err := db.QueryRow(ctx, `
+			SELECT
+				EXISTS (SELECT 1 FROM communes c JOIN commune_postal_codes p ON p.commune_id = c.id
+					WHERE c.insee IS NOT NULL AND c.name_key = ANY($1) AND p.postal_code = $2),
+				COALESCE((SELECT string_agg(DISTINCT p.postal_code, ', ') FROM communes c
+					JOIN commune_postal_codes p ON p.commune_id = c.id
+					WHERE c.insee IS NOT NULL AND c.name_key = ANY($1)), ''),
+				COALESCE((SELECT string_agg(c.name, ', ' ORDER BY c.population DESC NULLS LAST) FROM communes c
+					JOIN commune_postal_codes p ON p.commune_id = c.id
+					WHERE c.insee IS NOT NULL AND p.postal_code = $2), '')`,
+			communeKeys(m.commune), m.postalCode).Scan(&known, &codes, &names)
+		if err != nil {
+			return fmt.Errorf("check commune %q: %w", m.commune, err)
+		}
+		if !known {
+			errs.add(mf.table.errorAt(csvRow{line: m.line}, "commune", msgUnknownCommune,
+				map[string]any{"Value": m.commune, "PostalCode": m.postalCode, "Codes": codes, "Names": names}))
+		}
+	}
+	return nil
 }
 
 func existingMerchantRefs(ctx context.Context, db postgres.DBTX, refs []string) (map[string]bool, error) {

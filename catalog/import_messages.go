@@ -40,6 +40,7 @@ const (
 	msgNegativeStock        = "ImportNegativeStock"
 	msgFractionalStock      = "ImportFractionalStock"
 	msgUnknownMerchant      = "ImportUnknownMerchant"
+	msgUnknownCommune       = "ImportUnknownCommune"
 
 	// The summary of a successful import.
 	msgSummary   = "ImportSummary"
@@ -58,6 +59,6 @@ var importMessageIDs = []string{
 	msgRequired, msgDuplicateMerchantRef, msgDuplicateProductRef, msgInvalidPhone,
 	msgDuplicatePhone, msgPhoneTaken, msgInvalidPostalCode, msgInvalidBoolean, msgNoFulfilment,
 	msgInvalidLatitude, msgInvalidLongitude, msgMissingCoordinate, msgInvalidPrice,
-	msgInvalidDeliveryFee, msgInvalidStock, msgNegativeStock, msgFractionalStock, msgUnknownMerchant,
+	msgInvalidDeliveryFee, msgInvalidStock, msgNegativeStock, msgFractionalStock, msgUnknownMerchant, msgUnknownCommune,
 	msgSummary, msgMerchants, msgProducts, msgCreated, msgUpdated,
 }
