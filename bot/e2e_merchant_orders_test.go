@@ -158,6 +158,22 @@ func TestSMSPartialAcceptance(t *testing.T) {
 	}
 }
 
+func TestSMSBareOuiAcceptsChangedOrder(t *testing.T) {
+	db := demoDB(t)
+	rig := newSMSRig(t, db, newDispatcher(db))
+	baguette := productNumber(t, db, boulangeriePhone, "baguette-tradition")
+	croissant := productNumber(t, db, boulangeriePhone, "croissant")
+	ref, _ := placedOverSMS(t, rig, strconv.Itoa(baguette)+" x2", strconv.Itoa(croissant)+" x3")
+	rig.exchange(boulangeriePhone, "OK "+ref+" sans croissants", 2)
+
+	// An elderly customer answers "Oui" without the reference.
+	confirmed := rig.exchange(customerPhone, "Oui", 2)
+	mustContain(t, "customer's confirmation", smsTo(t, confirmed, customerPhone).Body, ref)
+	if got := getOrder(t, db, ref).Status; got != order.Accepted {
+		t.Errorf("status after a bare Oui = %s, want accepted", got)
+	}
+}
+
 func TestSMSWeighing(t *testing.T) {
 	db := demoDB(t)
 	rig := newSMSRig(t, db, newDispatcher(db))

@@ -101,3 +101,17 @@ func (v *txView) Order(ref string) (order.Order, bool) {
 
 // forget drops cached products, after an effect changed stock.
 func (v *txView) forget() { v.products = map[int64][]catalog.Product{} }
+
+func (v *txView) ProposedOrders(channel, address string) []string {
+	rows, err := v.tx.Query(v.ctx, `SELECT o.ref FROM orders o
+		JOIN conversations c ON c.id = o.conversation_id
+		WHERE c.channel = $1 AND c.address = $2 AND o.status = 'proposed'
+		ORDER BY o.id`, channel, address)
+	if err != nil {
+		v.fail(err)
+		return nil
+	}
+	refs, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	v.fail(err)
+	return refs
+}

@@ -160,6 +160,10 @@ type View interface {
 	// OpenOrders returns a merchant's orders not yet finished, oldest
 	// first.
 	OpenOrders(merchantID int64) []order.Order
+	// ProposedOrders returns the references of the orders of the customer
+	// on (channel, address) that wait for the customer's OUI after the
+	// merchant changed them.
+	ProposedOrders(channel, address string) []string
 	// ShopSettings returns a merchant's staff phones and settings.
 	ShopSettings(merchantID int64) shop.Settings
 }

@@ -42,6 +42,7 @@ func (m *machine) beforeCustomer() bool {
 // merchant removed lines, "OUI K7P" and "NON K7P". Only the order's
 // customer may do that; anyone else is told so and nothing changes.
 func (m *machine) customerOrderCommand(c command) bool {
+	c = m.withProposedRef(c)
 	var cancel bool
 	switch c.verb {
 	case "annuler", "annule", "cancel", "non", "refuse", "refus":
@@ -157,3 +158,21 @@ func (m *machine) linkCodeStep(c command) bool {
 // maskedPhone writes a phone as merchants' customers see it: "06 ** ** **
 // 78".
 func maskedPhone(e164 string) string { return phone.National(e164) }
+
+// withProposedRef reads a bare "OUI" or "NON" as the answer about the
+// customer's only changed order, when no question of the conversation
+// itself waits for a yes or no.
+func (m *machine) withProposedRef(c command) command {
+	if len(c.words) > 0 || !(acceptVerbs[c.verb] || c.verb == "non") {
+		return c
+	}
+	switch m.state.Stage {
+	case Confirm, Placing, ConfirmLines, ConfirmProduct, ConfirmCommune, Resume:
+		return c
+	}
+	refs := m.view.ProposedOrders(m.event.From.Channel, m.event.From.Address)
+	if len(refs) != 1 {
+		return c
+	}
+	return parseCommand(c.verb + " " + refs[0])
+}

@@ -39,3 +39,15 @@ func (v *memView) OpenOrders(merchantID int64) []order.Order {
 func (v *memView) ShopSettings(merchantID int64) shop.Settings {
 	return memSettings[merchantID]
 }
+
+// ProposedOrders returns the refs of the customer's changed orders.
+func (v *memView) ProposedOrders(channel, address string) []string {
+	var refs []string
+	for _, o := range v.orders {
+		if o.Status == order.Proposed && o.Customer.Channel == channel && o.Customer.Address == address {
+			refs = append(refs, o.Ref)
+		}
+	}
+	slices.Sort(refs)
+	return refs
+}
