@@ -25,6 +25,7 @@ var longValues = map[string]any{
 	"Address":    "12 rue des Pêcheurs, 13260 Cassis",
 	"Reason":     "plus de fraises aujourd'hui, désolé",
 	"Query":      "Saint-Rémy-de-Provence",
+	"Text":       "deux kilos de tomattes bien mures",
 	"PostalCode": "13210",
 	"Ref":        "K7PX",
 	"N":          10, "Max": 30, "Count": 30, "Page": 2, "Pages": 3,
@@ -73,7 +74,7 @@ var templateField = regexp.MustCompile(`\{\{[^}]*?\.(\w+)`)
 func messages(t *testing.T) map[string]string {
 	t.Helper()
 	all := map[string]string{}
-	for _, path := range []string{"../locales/bot.fr.toml", "../locales/merchant.fr.toml"} {
+	for _, path := range []string{"../locales/bot.fr.toml", "../locales/merchant.fr.toml", "../locales/words.fr.toml"} {
 		raw, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -120,7 +121,7 @@ func renderSMS(t *testing.T, lines ...conversation.Text) string {
 // whole is checked instead.
 var lineIDs = map[string]bool{
 	"ShopLine": true, "ProductLine": true, "BasketLine": true, "CommuneLine": true, "AddedLine": true,
-	"ShopProductLine": true, "OpenOrderLine": true,
+	"ShopProductLine": true, "OpenOrderLine": true, "UnderstoodLine": true, "CandidateLine": true,
 }
 
 func TestSMSMessageFitsOneSegment(t *testing.T) {
@@ -173,7 +174,9 @@ func TestSMSListFitsTwoSegments(t *testing.T) {
 		"basket":            join(one("BasketTitle"), repeat("BasketLine", 3), one("BasketTotal")),
 		"summary":           join(one("SummaryTitle"), repeat("BasketLine", 3), one("SummaryTotal")),
 		"new order":         join(one("NewOrder"), repeat("BasketLine", 3), one("NewOrderTotal"), one("NewOrderHint")),
-		"added":             join(repeat("AddedLine", 3), one("AddedTotal")),
+		"added":             join(one("AddedTitle"), repeat("AddedLine", 3), one("AddedTotal")),
+		"understood":        join(one("Understood"), repeat("UnderstoodLine", 3), one("UnderstoodHint")),
+		"candidates":        join(one("WhichProduct"), repeat("CandidateLine", 4), one("AnswerNumber")),
 		"merchant products": join(one("ShopProductsTitle"), repeat("ShopProductLine", smsPage), one("ShopProductsHint")),
 		"open orders":       join(one("OpenOrdersTitle"), repeat("OpenOrderLine", smsPage), one("OpenOrdersHint")),
 		"sign-up recap": join(one("SignupRecapName"), one("SignupRecapCategory"),

@@ -73,7 +73,7 @@ func (m *machine) review(notes []Text) {
 			m.askLineQuantity(notes, l)
 			return
 		case l.Status == nlu.ProductUnsure:
-			m.askDidYouMean(notes, l.Candidates[0])
+			m.askDidYouMean(notes, l.Text, l.Candidates[0])
 			return
 		case l.Status == nlu.ProductAmbiguous:
 			m.askWhichProduct(notes, l)
@@ -100,10 +100,10 @@ func (m *machine) askLineQuantity(notes []Text, l nlu.Line) {
 	m.say(append(notes, T("QuantityHint", "Name", p.Name, "Weighed", p.Weighed(), "Unit", p.Unit))...)
 }
 
-func (m *machine) askDidYouMean(notes []Text, p catalog.Product) {
+func (m *machine) askDidYouMean(notes []Text, words string, p catalog.Product) {
 	m.state.Stage = ConfirmProduct
 	m.reply(Reply{
-		Lines:   append(notes, T("DidYouMean", "Name", p.Name, "Price", UnitPrice{p.PriceCents, p.Unit})),
+		Lines:   append(notes, T("DidYouMean", "Text", words, "Name", p.Name, "Price", UnitPrice{p.PriceCents, p.Unit})),
 		Buttons: [][]Button{{{Label: T("YesButton"), Data: "OUI"}, {Label: T("NoButton"), Data: "NON"}}},
 	})
 }

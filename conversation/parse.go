@@ -214,3 +214,25 @@ var negative = regexp.MustCompile(`(^|[\sx*×])-\s*\d`)
 
 // hasNegative reports whether text gives a negative quantity.
 func hasNegative(text string) bool { return negative.MatchString(strings.ToLower(text)) }
+
+// communePrefixes are the ways people introduce their commune: "je suis à
+// Cassis", "j'habite Aix". They are folded.
+var communePrefixes = []string{
+	"je suis a ", "je suis sur ", "je suis de ", "je suis en ", "j habite a ", "j habite sur ", "j habite ",
+	"nous sommes a ", "on est a ", "j suis a ", "commune de ", "ville de ", "c est ", "a ", "sur ",
+}
+
+// communeQuery drops what surrounds a commune's name in a sentence, so
+// that "je suis à Cassis merci" reads as "cassis".
+func communeQuery(folded string) string {
+	for _, p := range communePrefixes {
+		if rest, ok := strings.CutPrefix(folded, p); ok && rest != "" {
+			folded = rest
+			break
+		}
+	}
+	for _, s := range []string{" merci", " svp", " stp", " s il vous plait"} {
+		folded = strings.TrimSuffix(folded, s)
+	}
+	return folded
+}

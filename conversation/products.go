@@ -119,7 +119,7 @@ func (m *machine) browse() {
 	if handled {
 		return
 	}
-	if len(m.view.FindCommunes(m.folded)) > 0 {
+	if len(m.view.FindCommunes(communeQuery(m.folded))) > 0 {
 		m.commune()
 		return
 	}

@@ -8,7 +8,7 @@ import (
 
 // commune answers "which commune?".
 func (m *machine) commune() {
-	match := m.view.MatchCommunes(m.folded)
+	match := m.view.MatchCommunes(communeQuery(m.folded))
 	if match.Guessed && len(match.Communes) > 0 {
 		m.guessCommune(match)
 		return
@@ -42,7 +42,7 @@ func (m *machine) offerCommunes(stage Stage, communes []catalog.Commune) {
 func (m *machine) chooseCommune() {
 	n, ok := choice(m.folded)
 	if !ok || n > len(m.state.Choices) {
-		if len(m.view.FindCommunes(m.folded)) > 0 {
+		if len(m.view.FindCommunes(communeQuery(m.folded))) > 0 {
 			m.commune()
 			return
 		}
@@ -134,12 +134,17 @@ func (m *machine) chooseShop() {
 		m.openShop(m.state.Choices[n-1])
 		return
 	}
-	if len(m.view.FindCommunes(m.folded)) > 0 {
+	if len(m.view.FindCommunes(communeQuery(m.folded))) > 0 {
 		m.commune()
 		return
 	}
-	// Anything else repeats the choices, on the page the customer was on.
-	m.shopPage(m.currentShops(), T("ShopsPage", "Page", m.state.Page+1))
+	// Anything else repeats the choices, on the page the customer was on,
+	// saying first that the number typed is not on the list.
+	title := T("ShopsPage", "Page", m.state.Page+1)
+	if ok {
+		title = T("NoSuchShop", "N", n)
+	}
+	m.shopPage(m.currentShops(), title)
 }
 
 // repeatCommunes shows the numbered communes again.

@@ -46,7 +46,7 @@ func (m *machine) signupCategory() {
 // signupCommune handles "which commune is the shop in?"; a name several
 // communes share is asked again as a numbered choice.
 func (m *machine) signupCommune() {
-	communes := m.view.FindCommunes(m.folded)
+	communes := m.view.FindCommunes(communeQuery(m.folded))
 	switch len(communes) {
 	case 0:
 		m.say(T("SignupCommuneUnknown", "Query", trimmed(m.event.Text)))

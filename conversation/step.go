@@ -194,7 +194,7 @@ func (m *machine) strangerOrderCommand() bool {
 }
 
 func (m *machine) start() {
-	if m.folded != "" && len(m.view.FindCommunes(m.folded)) > 0 {
+	if m.folded != "" && len(m.view.FindCommunes(communeQuery(m.folded))) > 0 {
 		m.commune()
 		return
 	}
