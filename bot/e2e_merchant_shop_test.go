@@ -9,6 +9,7 @@ import (
 
 	"github.com/drivelocal/drivelocal/bot"
 	"github.com/drivelocal/drivelocal/catalog"
+	"github.com/drivelocal/drivelocal/conversation"
 	"github.com/drivelocal/drivelocal/order"
 )
 
@@ -148,5 +149,22 @@ func TestTelegramMerchantLink(t *testing.T) {
 	}
 	if n := count(t, db, `SELECT count(*) FROM merchant_telegram_links WHERE chat_id = $1`, other); n != 0 {
 		t.Errorf("links of the late chat = %d, want 0", n)
+	}
+}
+
+func TestSMSStaffCannotTakeCustomerPhone(t *testing.T) {
+	db := demoDB(t)
+	d := newDispatcher(db)
+	placeOrder(t, d, customerPhone, "1 x1")
+
+	reply := handleSMS(t, d, boulangeriePhone, "EQUIPE "+customerPhone)
+	if !strings.Contains(reply, "impossible") {
+		t.Errorf("EQUIPE of a customer's phone = %q, want the phone refused", reply)
+	}
+	if n := count(t, db, `SELECT count(*) FROM merchant_phones WHERE phone = $1`, customerPhone); n != 0 {
+		t.Errorf("staff rows for the customer's phone = %d, want 0", n)
+	}
+	if got := handleSMS(t, d, customerPhone, "PANIER"); !strings.Contains(got, render(t, bot.SMS, conversation.T("BasketEmpty"))) {
+		t.Errorf("customer's PANIER = %q, want the customer's empty basket", got)
 	}
 }

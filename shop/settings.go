@@ -30,10 +30,18 @@ func SetClosed(ctx context.Context, tx pgx.Tx, merchantID int64, closed bool, un
 }
 
 // AddStaff lets a phone act for the merchant. A phone that already acts
-// for a merchant, this one included, gives ErrPhoneTaken.
+// for a merchant, this one included, gives ErrPhoneTaken. So does the
+// phone of a customer who ordered or fills a basket: as staff it would
+// lose its customer conversation, and a mistyped number would take over
+// a stranger's.
 func AddStaff(ctx context.Context, tx pgx.Tx, merchantID int64, phone string) error {
 	tag, err := tx.Exec(ctx, `INSERT INTO merchant_phones (phone, merchant_id)
-		SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM merchants WHERE phone = $1 AND status <> 'rejected')
+		SELECT $1, $2
+		WHERE NOT EXISTS (SELECT 1 FROM merchants WHERE phone = $1 AND status <> 'rejected')
+		AND NOT EXISTS (SELECT 1 FROM conversations c
+			WHERE c.address = $1 AND c.channel IN ('sms', 'console')
+			AND (EXISTS (SELECT 1 FROM orders o WHERE o.conversation_id = c.id)
+				OR jsonb_array_length(COALESCE(c.state->'basket'->'lines', '[]')) > 0))
 		ON CONFLICT (phone) DO NOTHING`, phone, merchantID)
 	if err != nil {
 		return fmt.Errorf("add staff phone to merchant %d: %w", merchantID, err)
