@@ -31,6 +31,9 @@ func (c *cli) withChat(ctx context.Context, name string, args []string, prepare 
 	if _, err := phone.Normalize(*number); err != nil {
 		return c.fail("CLIBadPhone", map[string]any{"Phone": *number})
 	}
+	if err := c.checkSettings(); err != nil {
+		return err
+	}
 	pool, err := c.openDatabase(ctx, loadConfig().DatabaseURL)
 	if err != nil {
 		return err

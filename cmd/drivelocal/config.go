@@ -87,3 +87,21 @@ func env(name, fallback string) string {
 	}
 	return fallback
 }
+
+// checkSettings rejects numeric settings that are set but not valid, which
+// would otherwise fall back to their defaults without a word.
+func (c *cli) checkSettings() error {
+	if v := os.Getenv("RESUME_AFTER_HOURS"); v != "" {
+		h, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
+		if err != nil || h < 0 {
+			return c.fail("CLIBadSetting", map[string]any{"Name": "RESUME_AFTER_HOURS", "Value": v, "Example": "6"})
+		}
+	}
+	if v := os.Getenv("ORDER_EXPIRY_MINUTES"); v != "" {
+		m, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || m <= 0 {
+			return c.fail("CLIBadSetting", map[string]any{"Name": "ORDER_EXPIRY_MINUTES", "Value": v, "Example": "120"})
+		}
+	}
+	return nil
+}

@@ -30,6 +30,9 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	if len(args) > 0 {
 		return c.fail("CLIBadArguments", nil)
 	}
+	if err := c.checkSettings(); err != nil {
+		return err
+	}
 	cfg := loadConfig()
 	log := c.logger()
 	pool, err := c.openDatabase(ctx, cfg.DatabaseURL)
