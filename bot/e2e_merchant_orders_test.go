@@ -51,7 +51,7 @@ func TestSMSOrderCancelledByCustomer(t *testing.T) {
 	before := stock(t, db, "croissant")
 	ref, _ := placedOverSMS(t, rig, strconv.Itoa(croissant)+" x3")
 
-	if reply := rig.exchange(strangerPhone, "ANNULER "+ref, 1)[0].Body; reply != smsText(t, "NotYourOrder", "Ref", ref) {
+	if reply := rig.exchange(strangerPhone, "ANNULER "+ref, 1)[0].Body; reply != smsText(t, "CustomerOrderUnknown", "Ref", ref) {
 		t.Errorf("stranger's ANNULER = %q", reply)
 	}
 	cancelled := rig.exchange(customerPhone, "annuler "+ref, 2)

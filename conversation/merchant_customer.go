@@ -62,7 +62,13 @@ func (m *machine) customerOrderCommand(c command) bool {
 	case !exists:
 		return false
 	case o.Customer.Channel != m.event.From.Channel || o.Customer.Address != m.event.From.Address:
-		m.say(T("NotYourOrder", "Ref", ref))
+		// A cancel of someone else's order is answered as for an unknown
+		// one, which does not tell that the reference exists.
+		if cancel && c.verb != "non" {
+			m.say(T("CustomerOrderUnknown", "Ref", ref))
+		} else {
+			m.say(T("NotYourOrder", "Ref", ref))
+		}
 		m.effects = append(m.effects, RecordStrangerCommand{Command: c.verb})
 	case cancel:
 		m.effects = append(m.effects, CancelOrder{Ref: ref, Channel: m.event.From.Channel, Address: m.event.From.Address})

@@ -236,7 +236,7 @@ func TestTranscriptCustomerOrderCommands(t *testing.T) {
 			effects: []Effect{CancelOrder{Ref: pendingRef, Channel: "telegram", Address: "4242"}}}}},
 		{"accept changes", []turn{{in: fromChat("oui k7p"), stage: Start, ids: []string{},
 			effects: []Effect{ConfirmOrderChanges{Ref: pendingRef, Channel: "telegram", Address: "4242"}}}}},
-		{"cancel other's order", []turn{{in: text("ANNULER K7P"), stage: Start, ids: []string{"NotYourOrder"},
+		{"cancel other's order", []turn{{in: text("ANNULER K7P"), stage: Start, ids: []string{"CustomerOrderUnknown"},
 			effects: []Effect{RecordStrangerCommand{Command: "annuler"}}}}},
 		{"cancel unknown order", []turn{{in: text("annuler ZZ9"), stage: Start, ids: []string{"CustomerOrderUnknown"}}}},
 		{"plain cancel empties basket", then(atPrimeurWithRadishes(),
