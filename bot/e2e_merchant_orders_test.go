@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"log/slog"
 	"strconv"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"github.com/drivelocal/drivelocal/bot"
 	"github.com/drivelocal/drivelocal/catalog"
 	"github.com/drivelocal/drivelocal/conversation"
+	"github.com/drivelocal/drivelocal/internal/logtest"
 	"github.com/drivelocal/drivelocal/order"
 )
 
@@ -207,9 +209,9 @@ func TestSMSWeighing(t *testing.T) {
 
 func TestSMSStrangerCommandsChangeNothing(t *testing.T) {
 	db := demoDB(t)
-	logs := &logBuffer{}
+	logs := &logtest.Buffer{}
 	d := newDispatcher(db)
-	d.Logger = logs.logger()
+	d.Logger = logs.Text(slog.LevelInfo)
 	rig := newSMSRig(t, db, d)
 	baguette := productNumber(t, db, boulangeriePhone, "baguette-tradition")
 	ref, _ := placedOverSMS(t, rig, strconv.Itoa(baguette)+" x1")

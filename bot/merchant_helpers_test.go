@@ -1,8 +1,6 @@
 package bot_test
 
 import (
-	"bytes"
-	"log/slog"
 	"strings"
 	"sync"
 	"testing"
@@ -76,28 +74,6 @@ func (c *clock) set(t time.Time) {
 func newScheduler(db *pgxpool.Pool, c *clock) *bot.Scheduler {
 	return &bot.Scheduler{DB: db, Renderer: newRenderer(), Logger: discardLogger, Now: c.Now,
 		OrderExpiry: 2 * time.Hour}
-}
-
-// logBuffer is a logger whose text output the test can read.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *logBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-func (b *logBuffer) logger() *slog.Logger {
-	return slog.New(slog.NewTextHandler(b, &slog.HandlerOptions{Level: slog.LevelInfo}))
 }
 
 func unitPrice(cents int64, unit string) conversation.UnitPrice {

@@ -1,7 +1,6 @@
 package sms
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"sync"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/drivelocal/drivelocal/bot"
 	"github.com/drivelocal/drivelocal/bot/sms/twiliotest"
+	"github.com/drivelocal/drivelocal/internal/logtest"
 )
 
 const (
@@ -46,32 +46,14 @@ func (h *fakeHandler) received() []bot.Inbound {
 	return append([]bot.Inbound(nil), h.got...)
 }
 
-// logBuffer collects log output written from server goroutines.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *logBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // newTestLogger returns a logger that writes JSON at debug level to the
 // returned buffer.
-func newTestLogger() (*slog.Logger, *logBuffer) {
-	logs := &logBuffer{}
-	return slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})), logs
+func newTestLogger() (*slog.Logger, *logtest.Buffer) {
+	logs := &logtest.Buffer{}
+	return logs.JSON(slog.LevelDebug), logs
 }
 
-func newTestWebhook(t *testing.T, h bot.Handler) (*Webhook, *logBuffer) {
+func newTestWebhook(t *testing.T, h bot.Handler) (*Webhook, *logtest.Buffer) {
 	t.Helper()
 	logger, logs := newTestLogger()
 	wh, err := NewWebhook(testAuthToken, testBaseURL, h, logger)

@@ -1,7 +1,6 @@
 package telegram
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"log/slog"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/drivelocal/drivelocal/bot"
 	"github.com/drivelocal/drivelocal/bot/telegram/telegramtest"
+	"github.com/drivelocal/drivelocal/internal/logtest"
 )
 
 // fakeHandler records every Handle call and fails on demand.
@@ -96,27 +96,9 @@ func providerIDs(calls []bot.Inbound) []string {
 	return ids
 }
 
-// logBuffer collects log output from several goroutines.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *logBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-func newTestLogger() (*slog.Logger, *logBuffer) {
-	buf := &logBuffer{}
-	return slog.New(slog.NewTextHandler(buf, &slog.HandlerOptions{Level: slog.LevelDebug})), buf
+func newTestLogger() (*slog.Logger, *logtest.Buffer) {
+	logs := &logtest.Buffer{}
+	return logs.Text(slog.LevelDebug), logs
 }
 
 func newFakeAPI(t *testing.T, fake *telegramtest.Server) *tgbotapi.BotAPI {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/drivelocal/drivelocal/bot"
 	"github.com/drivelocal/drivelocal/bot/telegram/telegramtest"
+	"github.com/drivelocal/drivelocal/internal/logtest"
 	"github.com/drivelocal/drivelocal/postgres/pgtest"
 )
 
@@ -28,7 +29,7 @@ type pollerFixture struct {
 	db      *pgxpool.Pool
 	handler *fakeHandler
 	// logs is the output of the last poller newPoller returned.
-	logs *logBuffer
+	logs *logtest.Buffer
 }
 
 func newPollerFixture(t *testing.T) *pollerFixture {
