@@ -22,6 +22,12 @@ func (m *machine) checkout() {
 		m.say(T("ShopGone"))
 		return
 	}
+	if shop.Closed {
+		// Said before the summary, so the customer does not go through
+		// checkout for nothing; placing the order checks again.
+		m.shopClosedForOrders(ShopClosed{Merchant: shop})
+		return
+	}
 	switch {
 	case shop.Drive && shop.Delivery:
 		m.state.Stage = AskFulfilment

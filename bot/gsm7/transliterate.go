@@ -55,11 +55,18 @@ func Transliterate(s string) string {
 	out.Grow(len(s))
 	// NFC first, so that "e" followed by a combining acute accent becomes
 	// the alphabet's "é" instead of losing its accent.
-	for _, r := range norm.NFC.String(s) {
+	for _, r := range guillemetSpaces.Replace(norm.NFC.String(s)) {
 		out.WriteString(transliterateRune(r))
 	}
 	return out.String()
 }
+
+// guillemetSpaces drops the spaces French typography puts inside « »,
+// which around straight quotes would read " OUI " instead of "OUI".
+var guillemetSpaces = strings.NewReplacer(
+	"« ", "«", "« ", "«", "« ", "«",
+	" »", "»", " »", "»", " »", "»",
+)
 
 func transliterateRune(r rune) string {
 	if septets[r] > 0 {

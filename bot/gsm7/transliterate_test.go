@@ -22,7 +22,7 @@ func TestTransliterate(t *testing.T) {
 		{"decomposed accent composed first", "caf\u0065\u0301", "café"},
 		{"decomposed circumflex folded", "cre\u0302pe", "crepe"},
 		{"typographic apostrophes", "l’épicerie ‘oui’", "l'épicerie 'oui'"},
-		{"french quotes", "« pain » “bio”", "\" pain \" \"bio\""},
+		{"french quotes", "« pain » “bio”", "\"pain\" \"bio\""},
 		{"ellipsis", "à demain…", "à demain..."},
 		{"no-break space", "total\u00a0: 3 €", "total : 3 €"},
 		{"narrow no-break space", "merci\u202f!", "merci !"},
@@ -74,5 +74,19 @@ func TestTransliterateMakesSMSFitOneSegment(t *testing.T) {
 	}
 	if got := Segments(out); got != 1 {
 		t.Errorf("Segments(transliterated) = %d, want 1", got)
+	}
+}
+
+func TestTransliterateGuillemetSpaces(t *testing.T) {
+	cases := map[string]string{
+		"Je n'ai pas trouvé « OUI » ici.":           `Je n'ai pas trouvé "OUI" ici.`,
+		"« tomates »":                               `"tomates"`,
+		"«\u00a0Cassis\u00a0»":                      `"Cassis"`,
+		"«\u202fCassis\u202f» et « Aix » : merci !": `"Cassis" et "Aix" : merci !`,
+	}
+	for in, want := range cases {
+		if got := Transliterate(in); got != want {
+			t.Errorf("Transliterate(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
