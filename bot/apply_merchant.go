@@ -39,10 +39,12 @@ func (d *Dispatcher) apply(ctx context.Context, tx pgx.Tx, in Inbound, convID in
 }
 
 // closedShop returns a ShopClosed result when the merchant takes no
-// orders today: closed by FERME, or not approved. It locks the merchant's
-// row until the transaction ends, so that a FERME waits for the order.
-// NOTE: customers learn of the closure here, at OUI. The shop lists and
-// catalogs they browse before do not show it yet.
+// orders today: closed by FERME, not approved, or its notification phone
+// sent STOP. It locks the merchant's row until the transaction ends, so
+// that a FERME waits for the order. Customers hear of a FERME at VALIDER
+// already; this check covers a closure during checkout.
+// NOTE: the shop lists and catalogs customers browse do not show a
+// closure yet.
 func closedShop(ctx context.Context, tx pgx.Tx, merchantID int64) (conversation.Result, error) {
 	if _, err := tx.Exec(ctx, `SELECT 1 FROM merchants WHERE id = $1 FOR SHARE`, merchantID); err != nil {
 		return nil, fmt.Errorf("check merchant %d open: %w", merchantID, err)
