@@ -29,10 +29,15 @@ func (m *machine) confirmLines() {
 		m.state.Stage = Browse
 		m.say(T("NothingAdded"))
 	default:
-		// Another order replaces the draft.
+		// Another order replaces the draft, and the reply says so.
 		m.state.Draft = nil
 		m.state.Stage = Browse
+		before := len(m.replies)
 		m.browse()
+		if len(m.replies) > before {
+			r := &m.replies[before]
+			r.Lines = append([]Text{T("DraftDropped")}, r.Lines...)
+		}
 	}
 }
 
