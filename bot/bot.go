@@ -35,7 +35,7 @@ type Inbound struct {
 	// for sms and console, a chat id for telegram.
 	Address string
 	// ProviderID is the provider's id of the message (Twilio MessageSid,
-	// Telegram update_id), unique per channel; a second message with the
+	// Telegram update_id), unique per channel. A second message with the
 	// same id is a redelivery and is ignored.
 	ProviderID string
 	Text       string
@@ -80,7 +80,7 @@ type Sender interface {
 	Send(ctx context.Context, m Message) (providerID string, err error)
 }
 
-// SendErrorKind says what to do after a failed send.
+// SendErrorKind is the action to take after a failed send.
 type SendErrorKind int
 
 // Kinds of send errors.

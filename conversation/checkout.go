@@ -47,7 +47,7 @@ func (m *machine) checkout() {
 	}
 }
 
-// fulfilment answers "drive or delivery?".
+// fulfilment handles the reply to "drive or delivery?".
 func (m *machine) fulfilment() {
 	shop, ok := m.view.Merchant(m.state.Basket.MerchantID)
 	if !ok {
@@ -71,7 +71,7 @@ func (m *machine) askAddress() {
 	m.say(T("AskAddress"))
 }
 
-// address answers "delivered where?".
+// address handles the reply to "delivered where?".
 func (m *machine) address() {
 	text := trimmed(m.event.Text)
 	if len([]rune(text)) < minAddressLength || !hasLetter(m.folded) {
@@ -105,7 +105,7 @@ func (m *machine) summary(shop catalog.Merchant) {
 	}}})
 }
 
-// confirm answers "OUI to order?".
+// confirm handles the reply to "OUI to order?".
 func (m *machine) confirm() {
 	switch {
 	case isYes(m.folded):

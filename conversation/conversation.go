@@ -60,10 +60,10 @@ type State struct {
 	Page    int     `json:"page,omitempty"`
 
 	MerchantID int64 `json:"merchant_id,omitempty"`
-	// Shown are the ids of the merchant's products in the order they were
+	// ShownProducts are the ids of the merchant's products as they were
 	// numbered when last listed, so that a number keeps meaning what the
 	// customer saw even if the catalog changed since.
-	Shown          []int64 `json:"shown,omitempty"`
+	ShownProducts  []int64 `json:"shown,omitempty"`
 	PendingProduct int64   `json:"pending_product,omitempty"`
 	Basket         Basket  `json:"basket"`
 	Fulfilment     string  `json:"fulfilment,omitempty"`
@@ -79,7 +79,7 @@ type State struct {
 	Signup *Signup `json:"signup,omitempty"`
 }
 
-// Basket is what a customer is about to order, from one merchant.
+// Basket is the products a customer is about to order, from one merchant.
 type Basket struct {
 	MerchantID int64        `json:"merchant_id,omitempty"`
 	Lines      []BasketLine `json:"lines,omitempty"`
@@ -168,7 +168,7 @@ type View interface {
 	ShopSettings(merchantID int64) shop.Settings
 }
 
-// Outcome is what one step produces.
+// Outcome is the result of one step: the new state, replies and effects.
 type Outcome struct {
 	State   State
 	Replies []Reply

@@ -5,25 +5,25 @@ import "github.com/drivelocal/drivelocal/order"
 // Effect is a change to shared data that the caller applies after a step.
 type Effect interface{ effect() }
 
-// PlaceOrder asks to turn the basket into a pending order.
+// PlaceOrder requests that the basket become a pending order.
 type PlaceOrder struct {
 	Placement order.Placement
 }
 
-// AcceptOrder asks to accept the merchant's pending order.
+// AcceptOrder requests the acceptance of the merchant's pending order.
 type AcceptOrder struct {
 	Ref        string
 	MerchantID int64
 }
 
-// RefuseOrder asks to refuse the merchant's pending order.
+// RefuseOrder requests the refusal of the merchant's pending order.
 type RefuseOrder struct {
 	Ref        string
 	MerchantID int64
 	Reason     string
 }
 
-// AskModel asks the language model to read an order the parser could not,
+// AskModel requests that the language model read an order the parser could not,
 // against the merchant's catalog.
 type AskModel struct {
 	MerchantID int64

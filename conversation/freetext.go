@@ -25,9 +25,9 @@ type DraftLine struct {
 // weight or volume take fractions.
 var orderParser = nlu.Options{WholeUnitsOnly: func(p catalog.Product) bool { return !p.Weighed() }}
 
-// readWords reads the message as an order in words. When it names or
-// guesses a product, the draft starts and it returns true; otherwise it
-// returns the reading, so the caller can try something else.
+// readWords reads the message as an order in words. When the message names
+// or guesses a product, the draft starts and readWords returns true.
+// Otherwise the caller gets the reading back and can try something else.
 func (m *machine) readWords() (nlu.Reading, bool) {
 	reading := orderParser.ParseOrder(m.event.Text, m.view.Products(m.state.MerchantID))
 	if !mentionsProduct(reading) {
@@ -59,9 +59,9 @@ func mentionsProduct(r nlu.Reading) bool {
 	return false
 }
 
-// review clears up the draft's pending lines in order: understood lines
-// wait for the final OUI, and the first unclear one becomes the question.
-// notes are said before it.
+// review clears up the draft's pending lines in order. Understood lines
+// wait for the final OUI, and the first unclear one becomes the question,
+// preceded by notes.
 func (m *machine) review(notes []Text) {
 	d := m.state.Draft
 	for len(d.Pending) > 0 {

@@ -95,18 +95,3 @@ func TestLocalesHaveUsedIDs(t *testing.T) {
 		}
 	}
 }
-
-func TestLocalesSameIDs(t *testing.T) {
-	fr := loadMessages(t, "../locales/bot.fr.toml")
-	en := loadMessages(t, "../locales/bot.en.toml")
-	for id := range fr {
-		if _, ok := en[id]; !ok {
-			t.Errorf("bot.en.toml: message %q of bot.fr.toml is missing", id)
-		}
-	}
-	for id := range en {
-		if _, ok := fr[id]; !ok {
-			t.Errorf("bot.fr.toml: message %q of bot.en.toml is missing", id)
-		}
-	}
-}

@@ -4,7 +4,7 @@ import "testing"
 
 func TestTranscriptNumbersKeepMeaning(t *testing.T) {
 	// The customer saw tomatoes as 1 and a product since removed as 2.
-	seen := State{Stage: Browse, MerchantID: primeurID, Shown: []int64{tomatoesID, 999, melonID}}
+	seen := State{Stage: Browse, MerchantID: primeurID, ShownProducts: []int64{tomatoesID, 999, melonID}}
 	runTranscript(t, seen, []turn{
 		{in: text("2 x1"), stage: Browse, ids: []string{"ProductGone"}, check: basketIs()},
 		{in: text("3 x1"), stage: Browse, ids: addedIDs, check: basketIs(item{melonID, qty(1)})},

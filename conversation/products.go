@@ -58,9 +58,9 @@ func (m *machine) productPage() {
 		m.say(T("NoProducts", "Shop", shop.Name))
 		return
 	}
-	m.state.Shown = make([]int64, len(products))
+	m.state.ShownProducts = make([]int64, len(products))
 	for i, p := range products {
-		m.state.Shown[i] = p.ID
+		m.state.ShownProducts[i] = p.ID
 	}
 	from, to, pages := m.pageOf(len(products))
 	lines := []Text{T("ProductsTitle", "Shop", shop.Name, "Page", m.state.Page+1, "Pages", pages)}
@@ -93,7 +93,7 @@ func navigationButtons(more, basket bool) [][]Button {
 	return [][]Button{row}
 }
 
-// browse answers "which product?": "3", "3 x2", or a commune to start over.
+// browse handles the reply to "which product?": "3", "3 x2", or a commune to start over.
 func (m *machine) browse() {
 	if hasNegative(m.event.Text) {
 		m.say(T("QuantityPositive"))
@@ -148,18 +148,18 @@ func (m *machine) addNumbered(lines []numberedLine) {
 // tells the customer which numbers exist.
 func (m *machine) productNumber(n int) (catalog.Product, bool) {
 	products := m.view.Products(m.state.MerchantID)
-	if len(m.state.Shown) == 0 {
+	if len(m.state.ShownProducts) == 0 {
 		if n < 1 || n > len(products) {
 			m.say(T("NoSuchProduct", "N", n, "Max", len(products)))
 			return catalog.Product{}, false
 		}
 		return products[n-1], true
 	}
-	if n < 1 || n > len(m.state.Shown) {
-		m.say(T("NoSuchProduct", "N", n, "Max", len(m.state.Shown)))
+	if n < 1 || n > len(m.state.ShownProducts) {
+		m.say(T("NoSuchProduct", "N", n, "Max", len(m.state.ShownProducts)))
 		return catalog.Product{}, false
 	}
-	p, found := m.product(m.state.Shown[n-1])
+	p, found := m.product(m.state.ShownProducts[n-1])
 	if !found {
 		m.say(T("ProductGone"))
 	}
@@ -187,7 +187,7 @@ func (m *machine) pickProduct(p catalog.Product) {
 	m.say(T("AskQuantity", "Name", p.Name, "Unit", p.Unit, "Weighed", p.Weighed(), "Price", UnitPrice{p.PriceCents, p.Unit}))
 }
 
-// askedQuantity answers "how much?".
+// askedQuantity handles the reply to "how much?".
 func (m *machine) askedQuantity() {
 	p, found := m.product(m.state.PendingProduct)
 	if !found {

@@ -6,7 +6,7 @@ import (
 	"github.com/drivelocal/drivelocal/catalog"
 )
 
-// commune answers "which commune?".
+// commune handles the reply to "which commune?".
 func (m *machine) commune() {
 	match := m.view.MatchCommunes(communeQuery(m.folded))
 	if match.Guessed && len(match.Communes) > 0 {
@@ -127,7 +127,7 @@ func shopLine(n int, s catalog.Merchant) Text {
 	return t
 }
 
-// chooseShop answers "which merchant?".
+// chooseShop handles the reply to "which merchant?".
 func (m *machine) chooseShop() {
 	n, ok := choice(m.folded)
 	if ok && n <= len(m.state.Choices) {

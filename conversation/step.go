@@ -4,8 +4,8 @@ import (
 	"github.com/drivelocal/drivelocal/catalog"
 )
 
-// Lists are paginated: on SMS three lines a page keep a list of long
-// names within two segments (306 GSM-7 characters); channels with a
+// Lists are paginated. On SMS, three lines a page keep a list of long
+// names within two segments (306 GSM-7 characters). Channels with a
 // screen show more.
 const (
 	smsPageSize    = 3

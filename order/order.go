@@ -11,14 +11,14 @@ import (
 	"github.com/drivelocal/drivelocal/catalog"
 )
 
-// Status is where an order is in its lifecycle.
+// Status is the stage of an order in its lifecycle.
 type Status string
 
 // Statuses. An order starts pending. Its merchant accepts it, refuses it,
 // or proposes it without some lines (proposed), which the customer then
 // accepts or cancels. An accepted order becomes ready, then collected or
 // delivered. Before acceptance the customer may cancel it, and the
-// scheduler expires it when nobody answers in time.
+// scheduler expires it when no reply comes in time.
 const (
 	Pending   Status = "pending"
 	Proposed  Status = "proposed"
@@ -41,7 +41,7 @@ func (s Status) Open() bool {
 	return false
 }
 
-// Fulfilment is how the customer gets the order.
+// Fulfilment is the way the customer gets the order: pickup or delivery.
 type Fulfilment string
 
 // Fulfilments.
@@ -105,7 +105,7 @@ func (e *StatusError) Error() string {
 	return fmt.Sprintf("order %s is %s", e.Ref, e.Actual)
 }
 
-// Shortage tells that a product of a placement did not have enough stock.
+// Shortage is a product of a placement that did not have enough stock.
 type Shortage struct {
 	ProductID int64
 	Name      string

@@ -14,7 +14,7 @@ import (
 	"github.com/drivelocal/drivelocal/postgres"
 )
 
-// Placement is what a customer confirmed at checkout.
+// Placement is the order a customer confirmed at checkout.
 type Placement struct {
 	MerchantID       int64
 	Customer         Customer
@@ -170,8 +170,8 @@ func Refuse(ctx context.Context, tx pgx.Tx, ref string, merchantID int64, reason
 	return o, putBack(ctx, tx, o)
 }
 
-// transition changes the order's status only if it is still from, so that
-// of two crossing actions exactly one wins; the loser gets a *StatusError
+// transition changes the order's status only if it is still from. Of two
+// crossing actions exactly one wins, and the loser gets a *StatusError
 // with the real status.
 func transition(ctx context.Context, tx pgx.Tx, ref string, merchantID int64, from, to Status, reason string) (Order, error) {
 	tag, err := tx.Exec(ctx, `UPDATE orders SET status = $4, refusal_reason = $5, updated_at = now()

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+
 	"github.com/drivelocal/drivelocal/catalog"
 )
 
@@ -47,6 +49,12 @@ func (c *cli) importCatalog(ctx context.Context, args []string) error {
 	defer pool.Close()
 
 	report, err := catalog.Import(ctx, pool, merchants, products)
+	return c.importResult(report, err)
+}
+
+// importResult prints the outcome of an import: every invalid line and the
+// rejection, the failure, or the report of what was written.
+func (c *cli) importResult(report interface{ Localize(*i18n.Localizer) string }, err error) error {
 	var invalid *catalog.ImportErrors
 	if errors.As(err, &invalid) {
 		for _, line := range invalid.Localize(c.loc) {

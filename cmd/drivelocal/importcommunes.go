@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 
 	"github.com/drivelocal/drivelocal/catalog"
 )
@@ -24,15 +22,5 @@ func (c *cli) importCommunes(ctx context.Context, path string) error {
 	defer pool.Close()
 
 	report, err := catalog.ImportCommuneCoordinates(ctx, pool, file)
-	if invalid, ok := errors.AsType[*catalog.ImportErrors](err); ok {
-		for _, line := range invalid.Localize(c.loc) {
-			fmt.Fprintln(c.stderr, line)
-		}
-		return c.fail("CLIImportRejected", map[string]any{"Count": len(invalid.Errors)})
-	}
-	if err != nil {
-		return c.fail("CLIImportFailed", map[string]any{"Error": err.Error()})
-	}
-	fmt.Fprintln(c.stdout, report.Localize(c.loc))
-	return nil
+	return c.importResult(report, err)
 }
