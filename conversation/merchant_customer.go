@@ -45,7 +45,7 @@ func (m *machine) customerOrderCommand(c command) bool {
 	c = m.withProposedRef(c)
 	var cancel bool
 	switch c.verb {
-	case "annuler", "annule", "cancel", "non", "refuse", "refus":
+	case "annuler", "annule", "cancel", "non", "refuse", "refus", "refuser":
 		cancel = true
 	case "oui", "ok", "accepte", "accepter", "valide", "confirmer", "confirme":
 	default:

@@ -142,21 +142,6 @@ func answerIs(folded string, words, opposite map[string]bool) bool {
 	return true
 }
 
-// orderCommand matches a merchant's answer to an order: "ok k7p",
-// "non k7p plus de fraises". The reference is 3 to 6 letters or digits.
-var orderCommand = regexp.MustCompile(`^(ok|oui|accepte|accepter|valide|non|refus|refuse|refuser)\s+([a-z0-9]{3,6})(?:\s+(.*))?$`)
-
-// parseOrderCommand returns whether the folded text is an accept or a
-// refuse, the reference in upper case, and whether it was an accept.
-func parseOrderCommand(folded string) (ref string, accept bool, ok bool) {
-	m := orderCommand.FindStringSubmatch(folded)
-	if m == nil {
-		return "", false, false
-	}
-	accept = m[1] == "ok" || m[1] == "oui" || strings.HasPrefix(m[1], "accept") || m[1] == "valide"
-	return strings.ToUpper(m[2]), accept, true
-}
-
 // refusalReason returns what follows the reference in the original text,
 // keeping the merchant's accents and case. It searches text itself, because
 // an upper-cased copy can differ in length (invalid UTF-8 becomes a 3-byte

@@ -127,38 +127,6 @@ func TestKeywordFolding(t *testing.T) {
 		}
 	}
 }
-
-func TestOrderCommandForms(t *testing.T) {
-	cases := []struct {
-		in     string
-		ref    string
-		accept bool
-		ok     bool
-	}{
-		{"OK k7p", "K7P", true, true},
-		{"ok K7P", "K7P", true, true},
-		{"Accepté K7P", "K7P", true, true},
-		{"non k7p plus de fraises", "K7P", false, true},
-		{"NON K7P", "K7P", false, true},
-		{"Refusé, K7P", "K7P", false, true},
-		{"OK", "", false, false},
-		{"non", "", false, false},
-		{"ok k7p7k7p", "", false, false},
-	}
-	for _, c := range cases {
-		ref, accept, ok := parseOrderCommand(catalog.Fold(c.in))
-		if ok != c.ok {
-			t.Errorf("parseOrderCommand(%q) ok = %v, want %v", c.in, ok, c.ok)
-		}
-		if ref != c.ref {
-			t.Errorf("parseOrderCommand(%q) ref = %q, want %q", c.in, ref, c.ref)
-		}
-		if accept != c.accept {
-			t.Errorf("parseOrderCommand(%q) accept = %v, want %v", c.in, accept, c.accept)
-		}
-	}
-}
-
 func TestRefusalReasonKeepsText(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"non k7p plus de fraises", "plus de fraises"},

@@ -110,9 +110,6 @@ func (m *machine) customer() {
 	if m.button() {
 		return
 	}
-	if m.strangerOrderCommand() {
-		return
-	}
 	if k := keyword(m.folded); k != NoKeyword {
 		m.keyword(k)
 		return
@@ -177,20 +174,6 @@ func (m *machine) keyword(k Keyword) {
 		}
 		m.say(T("LocaleChanged"))
 	}
-}
-
-// strangerOrderCommand answers a customer who writes "OK <ref>" about an
-// existing order: only its merchant may do that.
-func (m *machine) strangerOrderCommand() bool {
-	ref, _, ok := parseOrderCommand(m.folded)
-	if !ok {
-		return false
-	}
-	if _, exists := m.view.Order(ref); !exists {
-		return false
-	}
-	m.say(T("NotYourOrder", "Ref", ref))
-	return true
 }
 
 func (m *machine) start() {
